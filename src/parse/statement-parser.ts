@@ -1,0 +1,150 @@
+import {
+  BailErrorStrategy,
+  CommonToken,
+  CommonTokenStream,
+  DefaultErrorStrategy,
+  IntervalSet,
+  ListTokenSource,
+  NoViableAltException,
+  type Parser,
+  ParseCancellationException,
+  type ParserRuleContext,
+  PredictionMode,
+  type RecognitionException,
+  Token,
+} from 'antlr4ng';
+import { FlinkSqlParser } from './generated/FlinkSqlParser.js';
+
+/** What the parser knew at the first syntax error of a statement. */
+export interface SyntaxFailure {
+  /** The token at which the parser gave up. */
+  readonly offending: Token;
+  /** Token types that would have been accepted there. */
+  readonly expected: readonly number[];
+  /** Rule names from the outermost to the innermost at the point of failure. */
+  readonly ruleStack: readonly string[];
+  /** The token before the offending one, if any. */
+  readonly previous: Token | null;
+}
+
+export type StatementParse<T extends ParserRuleContext> =
+  | { readonly ok: true; readonly tree: T }
+  | { readonly ok: false; readonly failure: SyntaxFailure };
+
+class FirstErrorAbort extends Error {}
+
+/**
+ * Records the first syntax error and aborts: one precise diagnostic per statement beats ANTLR's
+ * cascade of recovered errors. Used only in the second (LL) stage.
+ */
+class FirstErrorStrategy extends DefaultErrorStrategy {
+  failure: SyntaxFailure | null = null;
+
+  override reportError(recognizer: Parser, e: RecognitionException): void {
+    const offending = e.offendingToken ?? recognizer.getCurrentToken();
+    const expected = e instanceof NoViableAltException ? expectedAt(recognizer) : e.getExpectedTokens() ?? expectedAt(recognizer);
+    this.capture(recognizer, offending, expected);
+  }
+
+  override reportUnwantedToken(recognizer: Parser): void {
+    this.capture(recognizer, recognizer.getCurrentToken(), expectedAt(recognizer));
+  }
+
+  override reportMissingToken(recognizer: Parser): void {
+    this.capture(recognizer, recognizer.getCurrentToken(), expectedAt(recognizer));
+  }
+
+  override recover(): void {
+    throw new FirstErrorAbort();
+  }
+
+  override recoverInline(recognizer: Parser): Token {
+    if (this.failure === null) this.capture(recognizer, recognizer.getCurrentToken(), expectedAt(recognizer));
+    throw new FirstErrorAbort();
+  }
+
+  private capture(recognizer: Parser, offending: Token, expected: IntervalSet): void {
+    if (this.failure === null) {
+      const stream = recognizer.tokenStream;
+      const index = offending.tokenIndex;
+      const previous = index > 0 ? stream.get(index - 1) : null;
+      this.failure = {
+        offending,
+        expected: expected.toArray(),
+        ruleStack: recognizer.getRuleInvocationStack().reverse(),
+        previous,
+      };
+    }
+    throw new FirstErrorAbort();
+  }
+}
+
+function expectedAt(recognizer: Parser): IntervalSet {
+  try {
+    return recognizer.getExpectedTokens();
+  } catch {
+    return new IntervalSet();
+  }
+}
+
+let sharedParser: FlinkSqlParser | null = null;
+
+function parserFor(tokens: Token[]): FlinkSqlParser {
+  const stream = new CommonTokenStream(new ListTokenSource(tokens));
+  if (sharedParser === null) {
+    sharedParser = new FlinkSqlParser(stream);
+    sharedParser.removeErrorListeners();
+  } else {
+    sharedParser.tokenStream = stream;
+  }
+  return sharedParser;
+}
+
+/**
+ * Parses one statement's tokens with the given entry rule in two stages: SLL prediction with a
+ * bail-out strategy (fast, and exact for valid input on this grammar), then full LL with error
+ * capture only when SLL fails.
+ */
+export function parseTokens<T extends ParserRuleContext>(
+  tokens: readonly Token[],
+  entry: (parser: FlinkSqlParser) => T,
+): StatementParse<T> {
+  const withEof = [...tokens, eofAfter(tokens)];
+  const parser = parserFor(withEof);
+  parser.errorHandler = new BailErrorStrategy();
+  parser.interpreter.predictionMode = PredictionMode.SLL;
+  try {
+    return { ok: true, tree: entry(parser) };
+  } catch (error) {
+    if (!(error instanceof ParseCancellationException)) throw error;
+  }
+
+  const retry = parserFor(withEof);
+  const strategy = new FirstErrorStrategy();
+  retry.errorHandler = strategy;
+  retry.interpreter.predictionMode = PredictionMode.LL;
+  try {
+    const tree = entry(retry);
+    if (strategy.failure === null) return { ok: true, tree };
+  } catch (error) {
+    if (!(error instanceof FirstErrorAbort)) throw error;
+  }
+  return { ok: false, failure: strategy.failure ?? fallbackFailure(withEof) };
+}
+
+function eofAfter(tokens: readonly Token[]): Token {
+  const last = tokens[tokens.length - 1];
+  const eof = CommonToken.fromType(Token.EOF, '<EOF>');
+  if (last) {
+    eof.start = last.stop + 1;
+    eof.stop = last.stop;
+    eof.line = last.line;
+    eof.column = last.column + (last.stop - last.start + 1);
+  }
+  eof.tokenIndex = tokens.length;
+  return eof;
+}
+
+function fallbackFailure(tokens: Token[]): SyntaxFailure {
+  return { offending: tokens[tokens.length - 1]!, expected: [], ruleStack: [], previous: tokens[tokens.length - 2] ?? null };
+}

@@ -1,0 +1,46 @@
+import { CharStream, type Token } from 'antlr4ng';
+import { FlinkSqlLexer } from './generated/FlinkSqlLexer.js';
+
+export { FlinkSqlLexer };
+
+/** Token types the driver and the error translator need by name. */
+export const T = FlinkSqlLexer;
+
+/** Index of the `COMMENTS` channel declared in FlinkSqlLexer.g4 (antlr-ng emits no constant for it). */
+export const COMMENT_CHANNEL = FlinkSqlLexer.channelNames.indexOf("COMMENTS");
+
+let sharedLexer: FlinkSqlLexer | null = null;
+
+/**
+ * Lexes a whole script once. Returns every token (all channels, no EOF); the lexer is reused
+ * across calls because constructing one is costly and lexing is stateless between scripts.
+ */
+export function lexScript(text: string): Token[] {
+  const input = CharStream.fromString(text);
+  let lexer = sharedLexer;
+  if (lexer === null) {
+    lexer = new FlinkSqlLexer(input);
+    lexer.removeErrorListeners();
+    sharedLexer = lexer;
+  } else {
+    lexer.inputStream = input;
+    lexer.reset();
+  }
+  const tokens: Token[] = [];
+  for (;;) {
+    const token = lexer.nextToken();
+    if (token.type === FlinkSqlLexer.EOF) break;
+    tokens.push(token);
+  }
+  return tokens;
+}
+
+/** The literal spelling of a keyword or punctuation token, e.g. `SELECT` or `(`; null for identifiers etc. */
+export function literalNameOf(type: number): string | null {
+  const name = FlinkSqlLexer.literalNames[type];
+  return name ? name.slice(1, -1) : null;
+}
+
+export function symbolicNameOf(type: number): string | null {
+  return FlinkSqlLexer.symbolicNames[type] ?? null;
+}
