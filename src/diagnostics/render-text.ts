@@ -99,7 +99,9 @@ function codeFrame(source: SourceText, span: Span, color: boolean): { text: stri
   if (c1 < c0) c1 = c0;
 
   const first = Math.max(1, start.line - LINES_ABOVE);
-  const last = Math.min(source.lineCount, start.line + LINES_BELOW);
+  let last = Math.min(source.lineCount, start.line + LINES_BELOW);
+  // The empty "line" after a final line break is not worth showing as context.
+  if (last > start.line && last === source.lineCount && source.lineText(last) === '') last--;
   const raw: string[] = [];
   for (let line = first; line <= last; line++) raw.push(source.lineText(line));
 

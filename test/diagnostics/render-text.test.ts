@@ -156,7 +156,6 @@ describe('renderText', () => {
       '   9 | x',
       '> 10 | SELECT 1 FORM t',
       '     |          ^^^^',
-      '  11 |',
       '     = help: write `FROM` to name the table to read',
       '',
     ]);
