@@ -1,0 +1,51 @@
+/**
+ * flinkcheck as a library: parse a Flink SQL script, check its input, and render diagnostics.
+ *
+ *   const { text, diagnostics: inputProblems } = decodeSource(bytes);
+ *   const result = parseScript(text);
+ *   const diagnostics = [...inputProblems, ...result.diagnostics];
+ *   process.stdout.write(renderText(diagnostics, result.source, { fileName: 'job.sql', color: false }));
+ */
+export { parseScript } from './parse/index.js';
+export type { ParseOptions, ParsedStatement, ScriptParseResult } from './parse/api.js';
+
+export { checkText, decodeSource, MAX_REPORTS_PER_KIND, type DecodedSource } from './source/decode.js';
+export { SourceText, type Position, type ResolvedSpan } from './source/source-text.js';
+export { coverSpans, span, spanContains, type Span } from './source/span.js';
+
+export type {
+  Applicability,
+  Category,
+  Diagnostic,
+  Fix,
+  RelatedSpan,
+  Severity,
+  TextEdit,
+} from './diagnostics/diagnostic.js';
+export { ALL_CODES, Codes, type CodeId, type CodeInfo } from './diagnostics/codes.js';
+export {
+  MAX_FRAME_WIDTH,
+  renderText,
+  summaryLine,
+  type SummaryCounts,
+  type TextRenderOptions,
+} from './diagnostics/render-text.js';
+export {
+  JSON_FORMAT_VERSION,
+  renderJson,
+  toJsonDiagnostic,
+  toJsonFile,
+  toJsonReport,
+  type FileResult,
+  type JsonDiagnostic,
+  type JsonEdit,
+  type JsonFile,
+  type JsonFix,
+  type JsonPosition,
+  type JsonRelated,
+  type JsonReport,
+  type JsonSpan,
+  type JsonStatement,
+  type JsonSummary,
+  type StatementOutline,
+} from './diagnostics/render-json.js';
