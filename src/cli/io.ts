@@ -23,7 +23,10 @@ export function processIo(): CliIo {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // A getter: process.stdin is created on first access, and only `-` needs it.
+    get stdin() {
+      return process.stdin;
+    },
     cwd: process.cwd(),
     isTTY: process.stdout.isTTY === true,
     env: process.env,
