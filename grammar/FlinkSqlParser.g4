@@ -52,7 +52,7 @@ statement
     | DELETE FROM qualifiedName (AS? identifier)? whereClause?
     | UPDATE qualifiedName (AS? identifier)? SET assignment (COMMA assignment)* whereClause?
     | TRUNCATE TABLE qualifiedName
-    | STOP JOB stringLiteral (WITH SAVEPOINT)? (WITH DRAIN)?
+    | STOP JOB stringLiteral (WITH (SAVEPOINT | DRAIN))*
     | COMPILE (AND EXECUTE)? PLAN stringLiteral (IF NOT EXISTS)? FOR (insertStatement | statementSet)
     | HELP
     | QUIT
@@ -541,7 +541,7 @@ baseType
     | DOUBLE PRECISION?
     | DATE
     | TIME typeLength? (WITHOUT TIME ZONE)?
-    | TIMESTAMP typeLength? ((WITHOUT | WITH LOCAL) TIME ZONE)?
+    | TIMESTAMP typeLength? ((WITHOUT | WITH LOCAL?) TIME ZONE)?
     | TIMESTAMP_LTZ typeLength?
     | INTERVAL intervalQualifier
     | (ARRAY | MULTISET) LT dataType GT
@@ -564,7 +564,7 @@ rowField
 // ------------------------------------------------------------------------------------ DDL
 
 createStatement
-    : CREATE (OR REPLACE)? (TEMPORARY SYSTEM?)? createBody
+    : CREATE (OR REPLACE)? TEMPORARY? SYSTEM? createBody
     ;
 
 createBody
@@ -600,7 +600,7 @@ materializedTableDefinition
       distribution?
       partitionedBy?
       withOptions?
-      (FRESHNESS EQ expression)?
+      FRESHNESS EQ expression
       (REFRESH_MODE EQ refreshMode)?
       AS queryStatement
     ;
@@ -639,7 +639,7 @@ commentClause
     ;
 
 distribution
-    : DISTRIBUTED (BY (HASH | RANGE | identifier)? LPAREN identifierList RPAREN)? (INTO expression BUCKETS)?
+    : DISTRIBUTED (BY (HASH | RANGE)? LPAREN identifierList RPAREN (INTO expression BUCKETS)? | INTO expression BUCKETS)
     ;
 
 partitionedBy
@@ -700,7 +700,7 @@ columnPosition
     ;
 
 alterDistribution
-    : DISTRIBUTION BY (HASH | RANGE | identifier)? LPAREN identifierList RPAREN (INTO expression BUCKETS)?
+    : DISTRIBUTION BY (HASH | RANGE)? LPAREN identifierList RPAREN (INTO expression BUCKETS)?
     | DISTRIBUTION INTO expression BUCKETS
     ;
 
@@ -717,7 +717,7 @@ alterMaterializedTableAction
 
 refreshMode
     : FULL
-    | identifier
+    | CONTINUOUS
     ;
 
 propertyList

@@ -25,6 +25,8 @@ export interface SyntaxFailure {
   readonly ruleStack: readonly string[];
   /** The token before the offending one, if any. */
   readonly previous: Token | null;
+  /** The innermost rule context at the failure, with the children parsed so far. */
+  readonly context: ParserRuleContext | null;
 }
 
 export type StatementParse<T extends ParserRuleContext> =
@@ -73,6 +75,7 @@ class FirstErrorStrategy extends DefaultErrorStrategy {
         expected: expected.toArray(),
         ruleStack: recognizer.getRuleInvocationStack().reverse(),
         previous,
+        context: recognizer.context,
       };
     }
     throw new FirstErrorAbort();
@@ -146,5 +149,5 @@ function eofAfter(tokens: readonly Token[]): Token {
 }
 
 function fallbackFailure(tokens: Token[]): SyntaxFailure {
-  return { offending: tokens[tokens.length - 1]!, expected: [], ruleStack: [], previous: tokens[tokens.length - 2] ?? null };
+  return { offending: tokens[tokens.length - 1]!, expected: [], ruleStack: [], previous: tokens[tokens.length - 2] ?? null, context: null };
 }

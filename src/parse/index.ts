@@ -1,0 +1,236 @@
+import type { ParserRuleContext, Token } from 'antlr4ng';
+import { AstBuilder } from '../ast/build.js';
+import type { DataType, Expression, Statement } from '../ast/nodes.js';
+import { statementKindLabel } from '../ast/statement-kind.js';
+import { Codes } from '../diagnostics/codes.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { SourceText } from '../source/source-text.js';
+import type { Span } from '../source/span.js';
+import type { ParsedStatement, ParseOptions, ScriptParseResult } from './api.js';
+import { checkStatement } from './checks.js';
+import type { FlinkSqlParser } from './generated/FlinkSqlParser.js';
+import { splitStatements } from './split.js';
+import { parseTokens } from './statement-parser.js';
+import { type EntryRule, explainSyntaxFailure } from './syntax-errors.js';
+import { COMMENT_CHANNEL, lexScript, literalNameOf, T } from './tokens.js';
+
+export type { ParsedStatement, ParseOptions, ScriptParseResult } from './api.js';
+
+/**
+ * How deeply parentheses, brackets and CASE expressions may nest in one statement. Real queries
+ * stay far below it; beyond it the statement gets a diagnostic instead of risking the stack.
+ */
+export const DEFAULT_MAX_NESTING_DEPTH = 200;
+
+/** Parses a script of `;`-separated statements. Never throws on any input text. */
+export function parseScript(text: string, options: ParseOptions = {}): ScriptParseResult {
+  const source = new SourceText(text);
+  const allTokens = lexScript(text);
+  const pieces = splitStatements(allTokens);
+  const diagnostics: Diagnostic[] = [];
+  const statements: ParsedStatement[] = [];
+  const builder = new AstBuilder(source);
+  const maxDepth = options.maxNestingDepth ?? DEFAULT_MAX_NESTING_DEPTH;
+
+  if (pieces.length === 0) diagnostics.push(emptyScript(source, allTokens));
+
+  pieces.forEach(({ tokens }, index) => {
+    const span = spanOfTokens(source, tokens);
+    const result = parseOne(source, tokens, builder, maxDepth, (p) => p.singleStatement(), (tree, b) =>
+      b.statement((tree as ReturnType<FlinkSqlParser['singleStatement']>).statement()));
+    diagnostics.push(...result.diagnostics);
+    const ast = result.node as Statement | null;
+    if (ast) diagnostics.push(...checkStatement(ast, source));
+    statements.push({ index, kind: ast ? statementKindLabel(ast) : guessKind(tokens), span, ast });
+  });
+
+  diagnostics.sort((a, b) => a.span.start - b.span.start);
+  return { source, statements, diagnostics };
+}
+
+export interface ExpressionParseResult {
+  readonly source: SourceText;
+  readonly expression: Expression | null;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Parses a single expression, e.g. a computed column or the expressions of a catalog document. */
+export function parseExpression(text: string, options: ParseOptions = {}): ExpressionParseResult {
+  const source = new SourceText(text);
+  const tokens = lexScript(text).filter((t) => t.channel === 0);
+  if (tokens.length === 0) return { source, expression: null, diagnostics: [emptyExpression(source)] };
+  const result = parseOne(source, tokens, new AstBuilder(source), options.maxNestingDepth ?? DEFAULT_MAX_NESTING_DEPTH,
+    (p) => p.standaloneExpression(), (tree, b) => b.expression((tree as ReturnType<FlinkSqlParser['standaloneExpression']>).expression()));
+  return { source, expression: result.node as Expression | null, diagnostics: result.diagnostics };
+}
+
+export interface DataTypeParseResult {
+  readonly source: SourceText;
+  readonly type: DataType | null;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Parses a Flink type string such as `DECIMAL(10, 2) NOT NULL` or `ROW<a INT, b STRING>`. */
+export function parseDataType(text: string): DataTypeParseResult {
+  const source = new SourceText(text);
+  const tokens = lexScript(text).filter((t) => t.channel === 0);
+  if (tokens.length === 0) return { source, type: null, diagnostics: [emptyExpression(source)] };
+  const result = parseOne(source, tokens, new AstBuilder(source), DEFAULT_MAX_NESTING_DEPTH,
+    (p) => p.standaloneType(), (tree, b) => b.dataType((tree as ReturnType<FlinkSqlParser['standaloneType']>).dataType()));
+  return { source, type: result.node as DataType | null, diagnostics: result.diagnostics };
+}
+
+// ---------------------------------------------------------------------------------- internals
+
+interface OneResult {
+  readonly node: unknown;
+  readonly diagnostics: Diagnostic[];
+}
+
+function parseOne(
+  source: SourceText,
+  tokens: Token[],
+  builder: AstBuilder,
+  maxDepth: number,
+  entry: EntryRule,
+  build: (tree: ParserRuleContext, builder: AstBuilder) => unknown,
+): OneResult {
+  const lexical = lexicalError(source, tokens);
+  if (lexical) return { node: null, diagnostics: [lexical] };
+  const tooDeep = nestingError(source, tokens, maxDepth);
+  if (tooDeep) return { node: null, diagnostics: [tooDeep] };
+  try {
+    const parsed = parseTokens(tokens, entry);
+    if (!parsed.ok) return { node: null, diagnostics: [explainSyntaxFailure(parsed.failure, source, tokens, entry)] };
+    const node = build(parsed.tree, builder);
+    return { node, diagnostics: builder.diagnostics.splice(0) };
+  } catch (error) {
+    if (error instanceof RangeError) {
+      builder.diagnostics.splice(0);
+      return { node: null, diagnostics: [tooComplex(source, tokens)] };
+    }
+    throw error;
+  }
+}
+
+function spanOfTokens(source: SourceText, tokens: readonly Token[]): Span {
+  const first = tokens[0]!;
+  const last = tokens[tokens.length - 1]!;
+  return { start: source.fromCodePoint(first.start), end: source.fromCodePoint(last.stop + 1) };
+}
+
+function tokenSpan(source: SourceText, token: Token): Span {
+  return { start: source.fromCodePoint(token.start), end: source.fromCodePoint(token.stop + 1) };
+}
+
+function lexicalError(source: SourceText, tokens: readonly Token[]): Diagnostic | null {
+  for (const token of tokens) {
+    const span = tokenSpan(source, token);
+    const start = source.position(span.start);
+    switch (token.type) {
+      case T.UNTERMINATED_STRING:
+        return {
+          code: Codes.unterminatedString.code, severity: 'error', category: 'syntax', span: { start: span.start, end: span.start + 1 },
+          message: `The string starting at line ${start.line}, column ${start.column} is never closed`,
+          hint: "add the closing `'`; to put a quote inside a string, write it twice: 'it''s'",
+        };
+      case T.UNTERMINATED_QUOTED_IDENTIFIER:
+        return {
+          code: Codes.unterminatedIdentifier.code, severity: 'error', category: 'syntax', span: { start: span.start, end: span.start + 1 },
+          message: `The quoted name starting at line ${start.line}, column ${start.column} is never closed`,
+          hint: 'add the closing backtick; to put a backtick inside a name, write it twice',
+        };
+      case T.UNTERMINATED_COMMENT:
+        return {
+          code: Codes.unterminatedComment.code, severity: 'error', category: 'syntax', span: { start: span.start, end: span.start + 2 },
+          message: `The comment starting at line ${start.line}, column ${start.column} is never closed`,
+          hint: 'close the comment with `*/`',
+        };
+      case T.ERROR_CHARACTER: {
+        const ch = token.text ?? '';
+        const printable = /[\p{L}\p{N}\p{P}\p{S}]/u.test(ch) ? `\`${ch}\`` : `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+        return {
+          code: Codes.invalidCharacter.code, severity: 'error', category: 'syntax', span,
+          message: `The character ${printable} cannot appear here in Flink SQL`,
+          hint: ch === '"' ? "use backticks for names and single quotes for strings" : 'remove it, or put it inside a string literal',
+        };
+      }
+      default:
+        break;
+    }
+  }
+  return null;
+}
+
+function nestingError(source: SourceText, tokens: readonly Token[], maxDepth: number): Diagnostic | null {
+  let depth = 0;
+  let caseDepth = 0;
+  for (const token of tokens) {
+    const t = token.type;
+    if (t === T.LPAREN || t === T.LBRACKET || t === T.CASE) {
+      depth++;
+      if (t === T.CASE) caseDepth++;
+      if (depth > maxDepth) {
+        return {
+          code: Codes.nestingTooDeep.code, severity: 'error', category: 'syntax', span: tokenSpan(source, token),
+          message: `This statement nests parentheses, brackets or CASE expressions more than ${maxDepth} levels deep`,
+          hint: 'flatten the expression, for example with a WITH clause or a view; flinkcheck does not check deeper nesting',
+        };
+      }
+    } else if (t === T.RPAREN || t === T.RBRACKET || (t === T.END && caseDepth > 0)) {
+      if (t === T.END) caseDepth--;
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return null;
+}
+
+function tooComplex(source: SourceText, tokens: readonly Token[]): Diagnostic {
+  return {
+    code: Codes.nestingTooDeep.code, severity: 'error', category: 'syntax', span: spanOfTokens(source, tokens),
+    message: 'This statement is nested too deeply to check (long chains of NOT, unary minus or nested operators)',
+    hint: 'split the expression into smaller parts, for example with a WITH clause',
+  };
+}
+
+function emptyScript(source: SourceText, allTokens: readonly Token[]): Diagnostic {
+  const onlyComments = allTokens.some((t) => t.channel === COMMENT_CHANNEL);
+  const onlySemicolons = allTokens.some((t) => t.type === T.SEMICOLON);
+  const what = onlyComments ? 'only comments' : onlySemicolons ? 'only semicolons' : source.length === 0 ? 'nothing' : 'only white space';
+  return {
+    code: Codes.emptyScript.code, severity: Codes.emptyScript.severity, category: 'syntax', span: { start: 0, end: 0 },
+    message: `The script contains ${what}: there is no SQL statement to check`,
+    hint: 'write at least one statement, e.g. SELECT 1',
+  };
+}
+
+function emptyExpression(source: SourceText): Diagnostic {
+  void source;
+  return {
+    code: Codes.unexpectedEnd.code, severity: 'error', category: 'syntax', span: { start: 0, end: 0 },
+    message: 'The text is empty', hint: 'write an expression or a type',
+  };
+}
+
+const SKIPPED_MODIFIERS: ReadonlySet<number> = new Set([T.OR, T.REPLACE, T.TEMPORARY, T.SYSTEM, T.IF, T.NOT, T.EXISTS]);
+
+/** A best-effort kind for a statement that did not parse, from its leading keywords. */
+function guessKind(tokens: readonly Token[]): string {
+  const first = tokens[0];
+  if (!first) return 'UNKNOWN';
+  const firstWord = literalNameOf(first.type);
+  if (!firstWord || !/^[A-Z_]+$/.test(firstWord)) return first.type === T.LPAREN ? 'SELECT' : 'UNKNOWN';
+  if (first.type === T.WITH || first.type === T.VALUES) return 'SELECT';
+  if (first.type === T.CREATE || first.type === T.DROP || first.type === T.ALTER || first.type === T.SHOW) {
+    const words = [firstWord];
+    for (const token of tokens.slice(1)) {
+      if (SKIPPED_MODIFIERS.has(token.type) && first.type !== T.SHOW) continue;
+      const word = literalNameOf(token.type);
+      if (!word || !/^[A-Z_]+$/.test(word)) break;
+      words.push(word);
+      if (word !== 'MATERIALIZED' && word !== 'CURRENT' && word !== 'USER') break;
+    }
+    return words.join(' ');
+  }
+  return firstWord;
+}

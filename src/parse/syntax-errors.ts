@@ -1,0 +1,348 @@
+/**
+ * Turns the parser's first error in a statement into one diagnostic a person can act on.
+ *
+ * ANTLR only knows "token X was not expected here; these were". We find out what the user meant by
+ * trying small repairs and re-parsing: if quoting a reserved word, correcting a keyword, inserting a
+ * comma or closing a parenthesis lets the parser get past the point where it failed, that repair
+ * is the diagnosis, and it becomes the message and a machine-applicable fix.
+ */
+import { CommonToken, type ParserRuleContext, type Token } from 'antlr4ng';
+import { Codes, type CodeInfo } from '../diagnostics/codes.js';
+import type { Diagnostic, Fix } from '../diagnostics/diagnostic.js';
+import { closestMatches, typoThreshold, editDistance } from '../diagnostics/suggest.js';
+import type { SourceText } from '../source/source-text.js';
+import type { Span } from '../source/span.js';
+import * as P from './generated/FlinkSqlParser.js';
+import { FlinkSqlParser } from './generated/FlinkSqlParser.js';
+import { RESERVED_WORDS } from './keywords.js';
+import { parseTokens, type SyntaxFailure } from './statement-parser.js';
+import { literalNameOf, T } from './tokens.js';
+
+export type EntryRule = (parser: FlinkSqlParser) => ParserRuleContext;
+
+interface Context {
+  readonly source: SourceText;
+  readonly tokens: readonly Token[];
+  readonly entry: EntryRule;
+}
+
+/** Every keyword token type, by its spelling. */
+const KEYWORDS: ReadonlyMap<string, number> = (() => {
+  const map = new Map<string, number>();
+  for (let type = 1; type < T.literalNames.length; type++) {
+    const name = literalNameOf(type);
+    if (name && /^[A-Z_]+$/.test(name)) map.set(name, type);
+  }
+  return map;
+})();
+
+const OPENERS: ReadonlyMap<number, number> = new Map([[T.LPAREN, T.RPAREN], [T.LBRACKET, T.RBRACKET]]);
+const CLOSERS: ReadonlyMap<number, number> = new Map([[T.RPAREN, T.LPAREN], [T.RBRACKET, T.LBRACKET]]);
+
+/** What a clause phrase says, for the rule the parser was in when it stopped. */
+const RULE_PHRASES: ReadonlyArray<readonly [new (...args: never[]) => ParserRuleContext, string]> = [
+  [P.WithOptionsContext, 'in the WITH options'],
+  [P.PropertyListContext, 'in the option list'],
+  [P.PartitionSpecContext, 'in the PARTITION clause'],
+  [P.DataTypeContext, 'in the data type'],
+  [P.BaseTypeContext, 'in the data type'],
+  [P.ColumnDefinitionContext, 'in the column definition'],
+  [P.TableSchemaAndOptionsContext, 'in the table definition'],
+  [P.MatchRecognizeContext, 'in MATCH_RECOGNIZE'],
+  [P.WindowSpecContext, 'in the window specification'],
+  [P.JoinConditionContext, 'in the join condition'],
+  [P.FunctionCallContext, 'in the function call'],
+  [P.SpecialFunctionContext, 'in the function call'],
+  [P.GroupByClauseContext, 'in GROUP BY'],
+  [P.OrderByClauseContext, 'in ORDER BY'],
+  [P.WhereClauseContext, 'in the WHERE condition'],
+  [P.HavingClauseContext, 'in the HAVING condition'],
+  [P.TableReferenceContext, 'in the FROM clause'],
+  [P.FromClauseContext, 'in the FROM clause'],
+  [P.InsertStatementContext, 'in the INSERT statement'],
+];
+
+const SELECT_CLAUSE_PHRASES: ReadonlyArray<readonly [new (...args: never[]) => ParserRuleContext, string]> = [
+  [P.SelectItemContext, 'after the select list'],
+  [P.FromClauseContext, 'after the FROM clause'],
+  [P.WhereClauseContext, 'after the WHERE condition'],
+  [P.GroupByClauseContext, 'after GROUP BY'],
+  [P.HavingClauseContext, 'after HAVING'],
+];
+
+export function explainSyntaxFailure(
+  failure: SyntaxFailure,
+  source: SourceText,
+  tokens: readonly Token[],
+  entry: EntryRule,
+): Diagnostic {
+  const ctx: Context = { source, tokens, entry };
+  return (
+    unbalancedBrackets(ctx, failure) ??
+    doubleQuoted(ctx, failure) ??
+    missingSemicolonRepair(ctx, failure) ??
+    reservedWordRepair(ctx, failure) ??
+    misspelledKeywordRepair(ctx, failure) ??
+    missingCommaRepair(ctx, failure) ??
+    genericError(ctx, failure)
+  );
+}
+
+// ---------------------------------------------------------------------------------- helpers
+
+function tokenSpan(source: SourceText, token: Token): Span {
+  const start = source.fromCodePoint(token.start);
+  if (token.type === T.EOF) return { start, end: start };
+  return { start, end: source.fromCodePoint(token.stop + 1) };
+}
+
+function endOfStatement(ctx: Context): number {
+  const last = ctx.tokens[ctx.tokens.length - 1];
+  return last ? ctx.source.fromCodePoint(last.stop + 1) : 0;
+}
+
+/**
+ * Where "the statement ends here" points, as Flink reports <EOF>: just past the last token when
+ * white space follows it, otherwise on its last character.
+ */
+function lastCharacter(ctx: Context): Span {
+  const end = endOfStatement(ctx);
+  if (/\s/.test(ctx.source.text.charAt(end))) return { start: end, end };
+  return { start: Math.max(0, end - 1), end };
+}
+
+function diagnostic(code: CodeInfo, message: string, span: Span, extra: Partial<Diagnostic> = {}): Diagnostic {
+  return { code: code.code, severity: code.severity, category: code.category, message, span, ...extra };
+}
+
+function display(token: Token): string {
+  if (token.type === T.EOF) return 'end of statement';
+  const text = token.text ?? '';
+  return text.length > 40 ? text.slice(0, 37) + '...' : text;
+}
+
+function describeAt(ctx: Context, offset: number): string {
+  const p = ctx.source.position(offset);
+  return `line ${p.line}, column ${p.column}`;
+}
+
+/** Character offset the parser reached: the start of the failing token, or past the end on success. */
+function reach(ctx: Context, tokens: Token[]): number {
+  const result = parseTokens(tokens, ctx.entry);
+  if (result.ok) return Number.MAX_SAFE_INTEGER;
+  const offending = result.failure.offending;
+  return offending.type === T.EOF ? Number.MAX_SAFE_INTEGER - 1 : offending.start;
+}
+
+function withType(token: Token, type: number): Token {
+  const copy = CommonToken.fromToken(token);
+  copy.type = type;
+  return copy;
+}
+
+function syntheticToken(type: number, text: string, at: Token): Token {
+  const token = CommonToken.fromToken(at);
+  token.type = type;
+  token.text = text;
+  return token;
+}
+
+function indexOfToken(ctx: Context, token: Token | null): number {
+  if (!token) return -1;
+  return ctx.tokens.findIndex((t) => t.start === token.start && t.type === token.type);
+}
+
+/** The clause the parser was in, e.g. "after the select list", or "after `x`". */
+function contextPhrase(failure: SyntaxFailure, previous: Token | null): string {
+  let node: ParserRuleContext | null = failure.context;
+  while (node) {
+    if (node instanceof P.SelectQueryContext) {
+      const last = node.children[node.children.length - 1];
+      for (const [cls, phrase] of SELECT_CLAUSE_PHRASES) if (last instanceof cls) return phrase;
+    }
+    for (const [cls, phrase] of RULE_PHRASES) if (node instanceof cls) return phrase;
+    node = node.parent as ParserRuleContext | null;
+  }
+  return previous ? `after \`${display(previous)}\`` : 'at the start of the statement';
+}
+
+/** Human names of what the parser would have accepted. */
+export function describeExpected(expected: readonly number[]): string {
+  const set = new Set(expected);
+  const startsExpression = set.has(T.IDENTIFIER) && set.has(T.UNSIGNED_INTEGER) && set.has(T.STRING_LITERAL);
+  const names: string[] = [];
+  if (startsExpression) names.push('an expression');
+  else if (set.has(T.IDENTIFIER) || set.has(T.QUOTED_IDENTIFIER)) names.push('a name');
+  else if (set.has(T.STRING_LITERAL)) names.push('a string literal');
+  else if (set.has(T.UNSIGNED_INTEGER)) names.push('a number');
+  const words: string[] = [];
+  const punctuation: string[] = [];
+  for (const type of set) {
+    const literal = literalNameOf(type);
+    if (!literal) continue;
+    if (/^[A-Z_]+$/.test(literal)) {
+      if (!startsExpression || RESERVED_WORDS.has(literal)) words.push(literal);
+    } else punctuation.push(`'${literal}'`);
+  }
+  words.sort();
+  const structural = words.length > 10 ? [] : words;
+  const all = [...names, ...punctuation.slice(0, 6), ...structural];
+  if (set.has(T.EOF) && all.length < 8) all.push('the end of the statement');
+  if (all.length === 0) return '';
+  if (all.length === 1) return all[0]!;
+  return `${all.slice(0, -1).join(', ')} or ${all[all.length - 1]}`;
+}
+
+// ---------------------------------------------------------------------------------- diagnoses
+
+function unbalancedBrackets(ctx: Context, failure: SyntaxFailure): Diagnostic | null {
+  const stack: Token[] = [];
+  const failAt = failure.offending.type === T.EOF ? Number.MAX_SAFE_INTEGER : failure.offending.start;
+  for (const token of ctx.tokens) {
+    if (OPENERS.has(token.type)) stack.push(token);
+    else if (CLOSERS.has(token.type)) {
+      const top = stack[stack.length - 1];
+      if (top && top.type === CLOSERS.get(token.type)) stack.pop();
+      else if (!top && token.start <= failAt) {
+        return diagnostic(Codes.unmatchedCloser, `\`${token.text}\` has no matching \`${literalNameOf(CLOSERS.get(token.type)!)}\``, tokenSpan(ctx.source, token), {
+          hint: `remove this \`${token.text}\` or add the missing \`${literalNameOf(CLOSERS.get(token.type)!)}\` before it`,
+        });
+      }
+    }
+  }
+  if (stack.length === 0 || failure.offending.type !== T.EOF) return null;
+  const opener = stack[stack.length - 1]!;
+  const closer = literalNameOf(OPENERS.get(opener.type)!)!;
+  const openSpan = tokenSpan(ctx.source, opener);
+  // Only claim the missing closer when adding it actually lets the statement parse further.
+  const repaired = [...ctx.tokens, syntheticToken(OPENERS.get(opener.type)!, closer, ctx.tokens[ctx.tokens.length - 1]!)];
+  if (reach(ctx, repaired) < Number.MAX_SAFE_INTEGER - 1 && stack.length === 1) return null;
+  return diagnostic(Codes.unclosedParen, `Missing \`${closer}\` to close the \`${opener.text}\` opened at ${describeAt(ctx, openSpan.start)}`, lastCharacter(ctx), {
+    related: [{ span: openSpan, message: `this \`${opener.text}\` is never closed` }],
+    hint: `add \`${closer}\` where the parenthesized part ends`,
+  });
+}
+
+function doubleQuoted(ctx: Context, failure: SyntaxFailure): Diagnostic | null {
+  const token = failure.offending;
+  if (token.type !== T.DOUBLE_QUOTED) return null;
+  const inner = (token.text ?? '').slice(1, -1).replace(/""/g, '"');
+  const span = tokenSpan(ctx.source, token);
+  return diagnostic(Codes.unexpectedToken, `Flink SQL does not use double quotes: \`${display(token)}\` is neither a name nor a string`, span, {
+    hint: `write a name as \`${inner}\` (backticks) or a string as '${inner.replace(/'/g, "''")}' (single quotes)`,
+    fixes: [
+      { title: `quote \`${inner}\` as an identifier`, applicability: 'unsafe', edits: [{ span, text: '`' + inner.replace(/`/g, '``') + '`' }] },
+      { title: `make '${inner}' a string literal`, applicability: 'unsafe', edits: [{ span, text: `'${inner.replace(/'/g, "''")}'` }] },
+    ],
+  });
+}
+
+/** Keywords that begin a statement: an unexpected one usually means a missing `;` before it. */
+const STATEMENT_STARTERS: ReadonlySet<number> = new Set([
+  T.SELECT, T.INSERT, T.UPSERT, T.CREATE, T.ALTER, T.DROP, T.WITH, T.SET, T.RESET, T.SHOW, T.DESCRIBE, T.EXPLAIN,
+  T.EXECUTE, T.USE, T.DELETE, T.UPDATE, T.CALL, T.TRUNCATE, T.ANALYZE, T.LOAD, T.UNLOAD,
+]);
+
+function missingSemicolonRepair(ctx: Context, failure: SyntaxFailure): Diagnostic | null {
+  const offending = failure.offending;
+  const previous = failure.previous;
+  if (!previous || !STATEMENT_STARTERS.has(offending.type)) return null;
+  const index = indexOfToken(ctx, offending);
+  if (index <= 0) return null;
+  if (reach(ctx, ctx.tokens.slice(0, index)) !== Number.MAX_SAFE_INTEGER) return null;
+  const at = tokenSpan(ctx.source, previous).end;
+  return diagnostic(Codes.missingSemicolon, `Missing \`;\` before \`${display(offending)}\`, which starts a new statement`, tokenSpan(ctx.source, offending), {
+    hint: `end the previous statement with \`;\``,
+    fixes: [{ title: 'insert the missing semicolon', applicability: 'safe', edits: [{ span: { start: at, end: at }, text: ';' }] }],
+  });
+}
+
+function reservedWordRepair(ctx: Context, failure: SyntaxFailure): Diagnostic | null {
+  // At the end of the statement the word before is more likely incomplete than misused.
+  const candidates = failure.offending.type === T.EOF ? [] : [failure.offending, failure.previous];
+  for (const candidate of candidates) {
+    if (!candidate) continue;
+    const word = literalNameOf(candidate.type);
+    if (!word || !RESERVED_WORDS.has(word)) continue;
+    const index = indexOfToken(ctx, candidate);
+    if (index < 0) continue;
+    const repaired = ctx.tokens.slice();
+    repaired[index] = withType(candidate, T.QUOTED_IDENTIFIER);
+    if (reach(ctx, repaired) <= failure.offending.start) continue;
+    return reservedWordDiagnostic(ctx.source, candidate.text ?? word, tokenSpan(ctx.source, candidate));
+  }
+  return null;
+}
+
+/** Shared with the post-parse checks, which find reserved words the lexer read as identifiers. */
+export function reservedWordDiagnostic(source: SourceText, text: string, span: Span): Diagnostic {
+  void source;
+  const quoted = '`' + text + '`';
+  const fix: Fix = { title: `quote ${text} with backticks`, applicability: 'safe', edits: [{ span, text: quoted }] };
+  return diagnostic(Codes.reservedWord, `\`${text}\` is a reserved word in Flink SQL and cannot be used as a name here`, span, {
+    hint: `write it in backticks to use it as a name: ${quoted}`,
+    fixes: [fix],
+  });
+}
+
+function misspelledKeywordRepair(ctx: Context, failure: SyntaxFailure): Diagnostic | null {
+  for (const candidate of [failure.offending, failure.previous]) {
+    if (!candidate || candidate.type !== T.IDENTIFIER) continue;
+    const text = candidate.text ?? '';
+    if (text.length < 3) continue;
+    const index = indexOfToken(ctx, candidate);
+    if (index < 0) continue;
+    const expectedWords = failure.expected.map((t) => literalNameOf(t)).filter((w): w is string => !!w && KEYWORDS.has(w));
+    const options = [...new Set([...closestMatches(text.toUpperCase(), expectedWords, 3), ...closestMatches(text.toUpperCase(), KEYWORDS.keys(), 5)])]
+      .filter((k) => k !== text.toUpperCase() && editDistance(k, text) <= typoThreshold(text));
+    for (const keyword of options) {
+      const repaired = ctx.tokens.slice();
+      repaired[index] = withType(candidate, KEYWORDS.get(keyword)!);
+      if (reach(ctx, repaired) <= candidate.stop + 1) continue;
+      const span = tokenSpan(ctx.source, candidate);
+      const previous = index > 0 ? ctx.tokens[index - 1]! : null;
+      const where = candidate === failure.previous ? contextPhrase(failure, previous) : contextPhrase(failure, failure.previous);
+      return diagnostic(Codes.misspelledKeyword, `Unexpected \`${text}\` ${where}. Did you mean ${keyword}?`, span, {
+        hint: `\`${text}\` looks like a misspelling of the keyword ${keyword}`,
+        fixes: [{ title: `replace \`${text}\` with ${keyword}`, applicability: 'safe', edits: [{ span, text: keyword }] }],
+      });
+    }
+  }
+  return null;
+}
+
+function missingCommaRepair(ctx: Context, failure: SyntaxFailure): Diagnostic | null {
+  const offending = failure.offending;
+  const previous = failure.previous;
+  if (!previous || offending.type === T.EOF || offending.type === T.COMMA) return null;
+  const index = indexOfToken(ctx, offending);
+  if (index <= 0) return null;
+  const repaired = [...ctx.tokens.slice(0, index), syntheticToken(T.COMMA, ',', offending), ...ctx.tokens.slice(index)];
+  if (reach(ctx, repaired) <= offending.stop + 1) return null;
+  const inTable = failure.ruleStack.includes('tableSchemaAndOptions') || failure.ruleStack.includes('materializedTableDefinition');
+  const inSelect = !inTable && failure.ruleStack.includes('selectQuery');
+  const what = inTable ? 'between column definitions' : inSelect ? 'between select items' : 'between list items';
+  const at = tokenSpan(ctx.source, previous).end;
+  return diagnostic(Codes.missingComma, `Missing comma ${what}, before \`${display(offending)}\``, tokenSpan(ctx.source, offending), {
+    hint: `add \`,\` after \`${display(previous)}\``,
+    fixes: [{ title: 'insert the missing comma', applicability: 'safe', edits: [{ span: { start: at, end: at }, text: ',' }] }],
+  });
+}
+
+function genericError(ctx: Context, failure: SyntaxFailure): Diagnostic {
+  const offending = failure.offending;
+  const expected = describeExpected(failure.expected);
+  if (offending.type === T.EOF) {
+    const last = ctx.tokens[ctx.tokens.length - 1];
+    return diagnostic(Codes.unexpectedEnd, `The statement ends too early${last ? ` after \`${display(last)}\`` : ''}`, lastCharacter(ctx), {
+      hint: expected ? `expected ${expected}` : undefined,
+    });
+  }
+  const span = tokenSpan(ctx.source, offending);
+  const where = contextPhrase(failure, failure.previous);
+  const keyword = literalNameOf(offending.type);
+  const what = keyword && /^[A-Z_]+$/.test(keyword) ? `keyword \`${display(offending)}\`` : `\`${display(offending)}\``;
+  return diagnostic(Codes.unexpectedToken, `Unexpected ${what} ${where}`, span, {
+    hint: expected ? `expected ${expected}` : undefined,
+  });
+}
