@@ -1,0 +1,126 @@
+import type {
+  AfterMatch, AlterMaterializedTableAction, AlterTableAction, Assignment, ColumnConstraint,
+  ColumnDefinition, ColumnPosition, ConfigKey, DataType, Distribution, Expression, ExtendedColumn,
+  FrameBound, FunctionJar, GroupBy, GroupingElement, Hint, HintOption, Identifier, IntervalQualifier,
+  JsonBehavior, JsonKeyValue, LikeClause, LikeOption, LikePattern, MatchMeasure, OrderItem,
+  PartitionEntry, PatternDefinition, PatternQuantifier, PositionedElement, QualifiedName, QueryBody,
+  RowField, RowPattern, SelectItem, Statement, SubsetDefinition, TableAlias, TableConstraint,
+  TableOption, TableRef, WatermarkDefinition, WhenClause, WindowDefinition, WindowFrame, WindowSpec,
+  WithItem,
+} from './nodes.js';
+
+/**
+ * Generic traversal of the AST: `children`, an iterative `walk` (safe on 10,000-level-deep trees)
+ * and `findAll`. Children are discovered from the node's properties, so a new node kind needs no
+ * change here.
+ */
+
+/** Every node of the AST: anything with a `kind` and a `span`. */
+export type AstNode =
+  | Statement | QueryBody | TableRef | Expression
+  | Identifier | QualifiedName | DataType | RowField | IntervalQualifier
+  | WhenClause | JsonBehavior | JsonKeyValue
+  | OrderItem | FrameBound | WindowFrame | WindowSpec | WindowDefinition
+  | Hint | HintOption | WithItem | SelectItem | GroupBy | GroupingElement
+  | TableAlias | ExtendedColumn | MatchMeasure | PatternDefinition | SubsetDefinition | AfterMatch
+  | PatternQuantifier | RowPattern
+  | TableOption | ConfigKey | ColumnDefinition | ColumnConstraint | TableConstraint
+  | WatermarkDefinition | Distribution | LikeOption | LikeClause | PartitionEntry | ColumnPosition
+  | PositionedElement | FunctionJar | LikePattern | Assignment
+  | AlterTableAction | AlterMaterializedTableAction;
+
+export type AstKind = AstNode['kind'];
+
+/** The node type(s) with the given kind (several for kinds shared by two ALTER action unions). */
+export type NodeOfKind<K extends AstKind> = Extract<AstNode, { readonly kind: K }>;
+
+/** Properties holding positions, not nodes. */
+const SPAN_KEYS = new Set(['span', 'keySpan', 'valueSpan']);
+
+function isNode(value: unknown): value is AstNode {
+  return typeof value === 'object' && value !== null && typeof (value as { kind?: unknown }).kind === 'string';
+}
+
+/**
+ * Collects the nodes held by one property value: a node itself, or nodes inside arrays and inside
+ * plain objects without a `kind` (e.g. the `{spec, options}` entries of ALTER TABLE ADD PARTITION).
+ */
+function collect(value: unknown, out: AstNode[]): void {
+  if (typeof value !== 'object' || value === null) return;
+  if (Array.isArray(value)) {
+    for (const item of value) collect(item, out);
+    return;
+  }
+  if (isNode(value)) {
+    out.push(value);
+    return;
+  }
+  for (const [key, inner] of Object.entries(value)) {
+    if (!SPAN_KEYS.has(key)) collect(inner, out);
+  }
+}
+
+/** The direct child nodes of `node`, in source order (by span start; ties keep property order). */
+export function children(node: AstNode): AstNode[] {
+  const out: AstNode[] = [];
+  for (const [key, value] of Object.entries(node)) {
+    if (!SPAN_KEYS.has(key)) collect(value, out);
+  }
+  if (out.length > 1) {
+    // Array.prototype.sort is stable, so nodes with equal starts (or no span) keep property order.
+    out.sort((a, b) => startOf(a) - startOf(b));
+  }
+  return out;
+}
+
+function startOf(node: AstNode): number {
+  const span = (node as { span?: { start?: unknown } }).span;
+  return typeof span?.start === 'number' ? span.start : 0;
+}
+
+export interface Visitor {
+  /** Called before the node's children. Return 'skip' to leave its children unvisited. */
+  enter?(node: AstNode, parent: AstNode | null): void | 'skip';
+  /** Called after the node's children (also for skipped nodes). */
+  exit?(node: AstNode, parent: AstNode | null): void;
+}
+
+interface Frame {
+  readonly node: AstNode;
+  readonly parent: AstNode | null;
+  kids: AstNode[] | null;
+  next: number;
+}
+
+/**
+ * Depth-first traversal in source order. Iterative (an explicit stack), so trees thousands of
+ * levels deep, such as a left-deep `a + a + ... + a`, cannot overflow the JS call stack.
+ */
+export function walk(root: AstNode, visitor: Visitor): void {
+  const stack: Frame[] = [{ node: root, parent: null, kids: null, next: 0 }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.kids === null) {
+      const verdict = visitor.enter?.(frame.node, frame.parent);
+      frame.kids = verdict === 'skip' ? [] : children(frame.node);
+    }
+    if (frame.next < frame.kids.length) {
+      const child = frame.kids[frame.next++]!;
+      stack.push({ node: child, parent: frame.node, kids: null, next: 0 });
+    } else {
+      stack.pop();
+      visitor.exit?.(frame.node, frame.parent);
+    }
+  }
+}
+
+/** Every node of the given kind under `root` (including `root`), in source order. */
+export function findAll<K extends AstKind>(root: AstNode, kind: K): NodeOfKind<K>[] {
+  const found: NodeOfKind<K>[] = [];
+  walk(root, {
+    enter(node) {
+      if (node.kind === kind) found.push(node as NodeOfKind<K>);
+    },
+  });
+  return found;
+}
