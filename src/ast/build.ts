@@ -1317,15 +1317,28 @@ export class AstBuilder {
   /** The unescaped value of a (possibly continued) string literal: 'a' 'b' is 'ab'. */
   string(ctx: P.StringLiteralContext): string {
     let value = '';
+    let previousLine = -1;
     for (const child of ctx.children) {
       if (!(child instanceof TerminalNode)) continue;
       const t = child.symbol.type;
       if (t === G.UESCAPE) break;
+      if (child.symbol.line === previousLine) this.fragmentOnSameLine(child);
+      previousLine = child.symbol.line;
       const text = child.getText();
       const quote = text.indexOf("'");
       value += text.slice(quote + 1, -1).replace(/''/g, "'");
     }
     return value;
+  }
+
+  /** SQL continues a string only across lines ('a'<newline>'b'); on one line it is usually a missing comma. */
+  private fragmentOnSameLine(fragment: TerminalNode): void {
+    const span = this.span(fragment);
+    this.diagnostics.push({
+      code: Codes.invalidLiteral.code, severity: 'error', category: 'syntax', span,
+      message: `Two string literals follow each other on one line: \`${fragment.getText()}\` continues the string before it`,
+      hint: 'add a comma if these are separate values; to continue a long string, put the next part on a new line',
+    });
   }
 
   private stringPrefix(ctx: P.StringLiteralContext): string | null {

@@ -6,7 +6,7 @@
  * comma or closing a parenthesis lets the parser get past the point where it failed, that repair
  * is the diagnosis, and it becomes the message and a machine-applicable fix.
  */
-import { CommonToken, type ParserRuleContext, type Token } from 'antlr4ng';
+import { CommonToken, type ParserRuleContext, TerminalNode, type Token } from 'antlr4ng';
 import { Codes, type CodeInfo } from '../diagnostics/codes.js';
 import type { Diagnostic, Fix } from '../diagnostics/diagnostic.js';
 import { closestMatches, typoThreshold, editDistance } from '../diagnostics/suggest.js';
@@ -152,18 +152,44 @@ function indexOfToken(ctx: Context, token: Token | null): number {
   return ctx.tokens.findIndex((t) => t.start === token.start && t.type === token.type);
 }
 
-/** The clause the parser was in, e.g. "after the select list", or "after `x`". */
+/** The contexts completed just before the failure: the rightmost path below the failing context, shallowest first. */
+function completedContexts(failure: SyntaxFailure): ParserRuleContext[] {
+  const completed: ParserRuleContext[] = [];
+  let down: ParserRuleContext | null = failure.context;
+  while (down) {
+    const last = down.children[down.children.length - 1];
+    down = last && !(last instanceof TerminalNode) ? (last as ParserRuleContext) : null;
+    if (down) completed.push(down);
+  }
+  return completed;
+}
+
+function enclosingContexts(failure: SyntaxFailure): ParserRuleContext[] {
+  const enclosing: ParserRuleContext[] = [];
+  for (let up: ParserRuleContext | null = failure.context; up; up = up.parent as ParserRuleContext | null) enclosing.push(up);
+  return enclosing;
+}
+
+/**
+ * The clause the user was writing, e.g. "after the select list" or "in the WITH options". When a
+ * clause ends and the next token fits nowhere, ANTLR fails in an outer rule, so the clause that was
+ * just completed (below the failing context) is checked first, then the enclosing ones.
+ */
 function contextPhrase(failure: SyntaxFailure, previous: Token | null): string {
-  let node: ParserRuleContext | null = failure.context;
-  while (node) {
+  for (const node of [...completedContexts(failure), ...enclosingContexts(failure)]) {
     if (node instanceof P.SelectQueryContext) {
       const last = node.children[node.children.length - 1];
       for (const [cls, phrase] of SELECT_CLAUSE_PHRASES) if (last instanceof cls) return phrase;
     }
+  }
+  for (const node of enclosingContexts(failure)) {
     for (const [cls, phrase] of RULE_PHRASES) if (node instanceof cls) return phrase;
-    node = node.parent as ParserRuleContext | null;
   }
   return previous ? `after \`${display(previous)}\`` : 'at the start of the statement';
+}
+
+function isInside(failure: SyntaxFailure, cls: new (...args: never[]) => ParserRuleContext): boolean {
+  return [...completedContexts(failure), ...enclosingContexts(failure)].some((node) => node instanceof cls);
 }
 
 /** Human names of what the parser would have accepted. */
@@ -311,22 +337,38 @@ function misspelledKeywordRepair(ctx: Context, failure: SyntaxFailure): Diagnost
   return null;
 }
 
+const STRING_TYPES: ReadonlySet<number> = new Set([T.STRING_LITERAL, T.NATIONAL_STRING, T.CHARSET_STRING, T.UNICODE_STRING]);
+
 function missingCommaRepair(ctx: Context, failure: SyntaxFailure): Diagnostic | null {
   const offending = failure.offending;
-  const previous = failure.previous;
-  if (!previous || offending.type === T.EOF || offending.type === T.COMMA) return null;
-  const index = indexOfToken(ctx, offending);
-  if (index <= 0) return null;
-  const repaired = [...ctx.tokens.slice(0, index), syntheticToken(T.COMMA, ',', offending), ...ctx.tokens.slice(index)];
-  if (reach(ctx, repaired) <= offending.stop + 1) return null;
-  const inTable = failure.ruleStack.includes('tableSchemaAndOptions') || failure.ruleStack.includes('materializedTableDefinition');
-  const inSelect = !inTable && failure.ruleStack.includes('selectQuery');
-  const what = inTable ? 'between column definitions' : inSelect ? 'between select items' : 'between list items';
-  const at = tokenSpan(ctx.source, previous).end;
-  return diagnostic(Codes.missingComma, `Missing comma ${what}, before \`${display(offending)}\``, tokenSpan(ctx.source, offending), {
-    hint: `add \`,\` after \`${display(previous)}\``,
-    fixes: [{ title: 'insert the missing comma', applicability: 'safe', edits: [{ span: { start: at, end: at }, text: ',' }] }],
-  });
+  if (!failure.previous || offending.type === T.EOF || offending.type === T.COMMA) return null;
+  const offendingIndex = indexOfToken(ctx, offending);
+  // Where the comma may be missing: before the failing token, or between two string literals on one
+  // line, which SQL reads as one continued string ('a' 'b'), so the parser fails only later.
+  const positions: number[] = [];
+  if (offendingIndex > 0) positions.push(offendingIndex);
+  for (let i = offendingIndex - 1; i > 0; i--) {
+    const token = ctx.tokens[i]!;
+    const before = ctx.tokens[i - 1]!;
+    if (!STRING_TYPES.has(token.type)) break;
+    if (STRING_TYPES.has(before.type) && before.line === token.line) positions.push(i);
+  }
+  for (const index of positions) {
+    const at = ctx.tokens[index]!;
+    const previous = ctx.tokens[index - 1]!;
+    const repaired = [...ctx.tokens.slice(0, index), syntheticToken(T.COMMA, ',', at), ...ctx.tokens.slice(index)];
+    if (reach(ctx, repaired) <= offending.stop + 1) continue;
+    const inTable = isInside(failure, P.TableSchemaAndOptionsContext) || isInside(failure, P.MaterializedTableDefinitionContext);
+    const inOptions = isInside(failure, P.WithOptionsContext) || isInside(failure, P.PropertyListContext);
+    const inSelect = isInside(failure, P.SelectQueryContext);
+    const what = inOptions ? 'between options' : inTable ? 'between column definitions' : inSelect ? 'between select items' : 'between list items';
+    const end = tokenSpan(ctx.source, previous).end;
+    return diagnostic(Codes.missingComma, `Missing comma ${what}, before \`${display(at)}\``, tokenSpan(ctx.source, at), {
+      hint: `add \`,\` after \`${display(previous)}\``,
+      fixes: [{ title: 'insert the missing comma', applicability: 'safe', edits: [{ span: { start: end, end }, text: ',' }] }],
+    });
+  }
+  return null;
 }
 
 function genericError(ctx: Context, failure: SyntaxFailure): Diagnostic {

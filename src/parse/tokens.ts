@@ -35,8 +35,25 @@ export function lexScript(text: string): Token[] {
   return tokens;
 }
 
+/**
+ * Spellings of punctuation tokens. The generated vocabulary loses them because the hint mode maps
+ * its own rules onto the same token types.
+ */
+const PUNCTUATION: ReadonlyMap<number, string> = new Map([
+  [FlinkSqlLexer.LPAREN, '('], [FlinkSqlLexer.RPAREN, ')'], [FlinkSqlLexer.LBRACKET, '['], [FlinkSqlLexer.RBRACKET, ']'],
+  [FlinkSqlLexer.LBRACE, '{'], [FlinkSqlLexer.RBRACE, '}'], [FlinkSqlLexer.LBRACE_MINUS, '{-'], [FlinkSqlLexer.RBRACE_MINUS, '-}'],
+  [FlinkSqlLexer.COMMA, ','], [FlinkSqlLexer.SEMICOLON, ';'], [FlinkSqlLexer.DOT, '.'], [FlinkSqlLexer.COLON, ':'],
+  [FlinkSqlLexer.ARROW, '=>'], [FlinkSqlLexer.EQ, '='], [FlinkSqlLexer.NEQ, '<>'], [FlinkSqlLexer.NEQ_BANG, '!='],
+  [FlinkSqlLexer.LE, '<='], [FlinkSqlLexer.GE, '>='], [FlinkSqlLexer.LT, '<'], [FlinkSqlLexer.GT, '>'],
+  [FlinkSqlLexer.PLUS, '+'], [FlinkSqlLexer.MINUS_SIGN, '-'], [FlinkSqlLexer.STAR, '*'], [FlinkSqlLexer.SLASH, '/'],
+  [FlinkSqlLexer.PERCENT, '%'], [FlinkSqlLexer.CONCAT, '||'], [FlinkSqlLexer.PIPE, '|'], [FlinkSqlLexer.QUESTION, '?'],
+  [FlinkSqlLexer.CARET, '^'], [FlinkSqlLexer.DOLLAR, '$'], [FlinkSqlLexer.HINT_START, '/*+'], [FlinkSqlLexer.HINT_END, '*/'],
+]);
+
 /** The literal spelling of a keyword or punctuation token, e.g. `SELECT` or `(`; null for identifiers etc. */
 export function literalNameOf(type: number): string | null {
+  const punctuation = PUNCTUATION.get(type);
+  if (punctuation !== undefined) return punctuation;
   const name = FlinkSqlLexer.literalNames[type];
   return name ? name.slice(1, -1) : null;
 }
