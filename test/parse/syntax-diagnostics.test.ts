@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { applyFix } from '../../src/diagnostics/apply-fix.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { parseScript } from '../../src/parse/index.js';
+
+function errorsOf(sql: string): Diagnostic[] {
+  return parseScript(sql).diagnostics.filter((d) => d.severity === 'error');
+}
+
+function onlyError(sql: string): Diagnostic {
+  const errors = errorsOf(sql);
+  expect(errors, errors.map((e) => e.message).join('\n')).toHaveLength(1);
+  return errors[0]!;
+}
+
+function at(sql: string, d: Diagnostic): string {
+  return sql.slice(d.span.start, d.span.end);
+}
+
+/** The safe fix must turn the statement into one that parses cleanly. */
+function expectFixRepairs(sql: string, d: Diagnostic, expected: string): void {
+  const fix = d.fixes?.find((f) => f.applicability === 'safe');
+  expect(fix, 'a safe fix').toBeDefined();
+  const fixed = applyFix(sql, fix!);
+  expect(fixed).toBe(expected);
+  expect(errorsOf(fixed)).toEqual([]);
+}
+
+const INTERNAL_WORDS = /IDENTIFIER|LPAREN|RPAREN|<EOF>|mismatched|extraneous|no viable|Context|QUOTED_|STRING_LITERAL|null/;
+
+describe('syntax diagnostics', () => {
+  it('recognizes a misspelled keyword after the select list and offers the keyword', () => {
+    const sql = 'SELECT user_id, COUNT(*) FORM clicks GROUP BY user_id';
+    const d = onlyError(sql);
+    expect(d.code).toBe('FSQL1015');
+    expect(d.category).toBe('syntax');
+    expect(d.message).toBe('Unexpected `FORM` after the select list. Did you mean FROM?');
+    expect(at(sql, d)).toBe('FORM');
+    expectFixRepairs(sql, d, 'SELECT user_id, COUNT(*) FROM clicks GROUP BY user_id');
+  });
+
+  it('names the clause a misspelling follows', () => {
+    expect(onlyError('SELECT a FROM t WERE a = 1').message).toBe('Unexpected `WERE` after the FROM clause. Did you mean WHERE?');
+    expect(onlyError('SELECT a FROM t WHERE a > 1 GRUOP BY a').message).toBe('Unexpected `GRUOP` after the WHERE condition. Did you mean GROUP?');
+  });
+
+  it('points a missing closing parenthesis at the end and relates it to the opener', () => {
+    const sql = 'SELECT a, b\nFROM t\nWHERE (a > 1 AND (b < 2)';
+    const d = onlyError(sql);
+    expect(d.code).toBe('FSQL1012');
+    expect(d.message).toBe('Missing `)` to close the `(` opened at line 3, column 7');
+    expect(d.related?.[0]?.span).toEqual({ start: sql.indexOf('('), end: sql.indexOf('(') + 1 });
+  });
+
+  it('reports a closing parenthesis without an opener', () => {
+    const sql = 'SELECT a FROM t WHERE x = 1)';
+    const d = onlyError(sql);
+    expect(d.code).toBe('FSQL1013');
+    expect(d.span.start).toBe(sql.length - 1);
+  });
+
+  it('explains reserved words used as names and quotes them', () => {
+    const sql = 'SELECT timestamp FROM t';
+    const d = onlyError(sql);
+    expect(d.code).toBe('FSQL1014');
+    expect(d.message).toContain('`timestamp` is a reserved word');
+    expectFixRepairs(sql, d, 'SELECT `timestamp` FROM t');
+  });
+
+  it('finds reserved words that the lexer reads as plain names', () => {
+    const sql = 'SELECT rank, value2 FROM t';
+    const d = onlyError(sql);
+    expect(d.code).toBe('FSQL1014');
+    expect(at(sql, d)).toBe('rank');
+  });
+
+  it('finds a missing comma between column definitions', () => {
+    const sql = "CREATE TABLE t (\n  a INT\n  b STRING\n) WITH ('connector' = 'datagen')";
+    const d = onlyError(sql);
+    expect(d.code).toBe('FSQL1016');
+    expect(d.message).toBe('Missing comma between column definitions, before `b`');
+    expectFixRepairs(sql, d, "CREATE TABLE t (\n  a INT,\n  b STRING\n) WITH ('connector' = 'datagen')");
+  });
+
+  it('finds a missing comma between options written on one line', () => {
+    const sql = "CREATE TABLE t (a INT) WITH ('connector' = 'kafka' 'topic' = 'x')";
+    const d = onlyError(sql);
+    expect(d.message).toBe("Missing comma between options, before `'topic'`");
+    expectFixRepairs(sql, d, "CREATE TABLE t (a INT) WITH ('connector' = 'kafka', 'topic' = 'x')");
+  });
+
+  it('finds a missing semicolon between statements', () => {
+    const sql = 'SELECT 1\nSELECT 2';
+    const d = onlyError(sql);
+    expect(d.code).toBe('FSQL1022');
+    expectFixRepairs(sql, d, 'SELECT 1;\nSELECT 2');
+  });
+
+  it('explains double quotes', () => {
+    const d = onlyError('SELECT "name" FROM t');
+    expect(d.message).toContain('does not use double quotes');
+    expect(d.hint).toContain('`name`');
+  });
+
+  it('reports unterminated strings, names and comments where they start', () => {
+    expect(onlyError("SELECT 'abc").code).toBe('FSQL1017');
+    expect(onlyError('SELECT `abc FROM t').code).toBe('FSQL1019');
+    expect(onlyError('SELECT 1 /* never closed').code).toBe('FSQL1018');
+    const d = onlyError("SELECT a,\n  'abc");
+    expect(d.message).toBe('The string starting at line 2, column 3 is never closed');
+  });
+
+  it('says what was expected when a statement ends too early', () => {
+    const d = onlyError('SELECT a FROM');
+    expect(d.code).toBe('FSQL1011');
+    expect(d.message).toBe('The statement ends too early after `FROM`');
+    expect(d.hint).toBeDefined();
+  });
+
+  it('reports Flink\'s parser-level rules', () => {
+    expect(onlyError("CREATE TABLE t (a INT) WITH (a.b = 'x')").message).toContain('Option keys must be string literals');
+    expect(onlyError("CREATE TABLE t (ts TIMESTAMP(3) WITH TIME ZONE) WITH ('connector' = 'datagen')").message).toBe('Flink has no TIMESTAMP WITH TIME ZONE type');
+    expect(onlyError("CREATE TABLE t (a INT, WATERMARK FOR a AS a, WATERMARK FOR a AS a) WITH ('x' = 'y')").code).toBe('FSQL1026');
+    expect(onlyError("CREATE TABLE t (a INT) DISTRIBUTED INTO 3.5 BUCKETS WITH ('x' = 'y')").message).toBe('The bucket count must be a positive integer');
+    expect(onlyError("create system function f as 'com.example.F'").message).toContain('system functions can only be temporary');
+    expect(onlyError('UPSERT OVERWRITE t SELECT 1').message).toContain('OVERWRITE can only be used with INSERT');
+  });
+
+  it('never shows parser internals in messages or hints', () => {
+    const broken = [
+      'SELECT', 'SELECT FROM t', 'SELECT a,, b FROM t', 'CREATE TABLE', 'INSERT INTO t VALUES (1,', 'SELECT * FROM t WHERE',
+      'SELECT CASE WHEN a THEN b FROM t', 'CREATE TABLE t (a INT', 'SHOW TABLEZ', 'SELECT a FROM t ORDER a', '))',
+      "SELECT JSON_VALUE(a, '$.x' RETURNING) FROM t", 'SELECT 1 +', 'ALTER TABLE t ADD',
+    ];
+    for (const sql of broken) {
+      const errors = errorsOf(sql);
+      expect(errors.length, sql).toBeGreaterThan(0);
+      for (const e of errors) {
+        expect(e.message, sql).not.toMatch(INTERNAL_WORDS);
+        expect(e.hint ?? '', sql).not.toMatch(INTERNAL_WORDS);
+      }
+    }
+  });
+});
+
+describe('scripts', () => {
+  it('splits statements, keeps exact spans and names their kinds', () => {
+    const sql = "-- a comment\nCREATE TABLE t (a INT) WITH ('connector' = 'datagen');\n\nINSERT INTO s SELECT a FROM t;\nSELECT 1";
+    const result = parseScript(sql);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.statements.map((s) => s.kind)).toEqual(['CREATE TABLE', 'INSERT', 'SELECT']);
+    expect(result.statements.map((s) => sql.slice(s.span.start, s.span.end))).toEqual([
+      "CREATE TABLE t (a INT) WITH ('connector' = 'datagen')", 'INSERT INTO s SELECT a FROM t', 'SELECT 1',
+    ]);
+  });
+
+  it('keeps the semicolons inside EXECUTE STATEMENT SET in one statement', () => {
+    const sql = 'EXECUTE STATEMENT SET BEGIN\nINSERT INTO a SELECT 1;\nINSERT INTO b SELECT 2;\nEND;\nSELECT 3;';
+    const result = parseScript(sql);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.statements.map((s) => s.kind)).toEqual(['EXECUTE STATEMENT SET', 'SELECT']);
+    const set = result.statements[0]!.ast;
+    expect(set?.kind).toBe('Execute');
+  });
+
+  it('recovers per statement: a broken statement hides neither errors nor valid statements after it', () => {
+    const sql = 'SELECT a FORM t;\nSELECT b FROM u;\nSELECT c FROM v WHERE;\nSELECT d FROM w';
+    const result = parseScript(sql);
+    expect(result.diagnostics.map((d) => result.source.position(d.span.start).line)).toEqual([1, 3]);
+    expect(result.statements.map((s) => s.ast !== null)).toEqual([false, true, false, true]);
+  });
+
+  it('reports positions in UTF-16 code units with 1-based lines and columns', () => {
+    const sql = "SELECT '😀😀' AS e,\r\n  x FORM t";
+    const result = parseScript(sql);
+    const d = result.diagnostics[0]!;
+    const start = result.source.position(d.span.start);
+    expect(start.line).toBe(2);
+    expect(sql.slice(d.span.start, d.span.end)).toBe('FORM');
+    const emoji = "SELECT '😀' x FORM t";
+    const r2 = parseScript(emoji);
+    const p = r2.source.position(r2.diagnostics[0]!.span.start);
+    expect(p.column).toBe(emoji.indexOf('FORM') + 1);
+    expect(emoji.slice(r2.diagnostics[0]!.span.start, r2.diagnostics[0]!.span.end)).toBe('FORM');
+  });
+});
