@@ -4,7 +4,7 @@
  * stdout; progress goes to stderr. See bench/README.md.
  */
 import { spawn } from 'node:child_process';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Codes } from '../src/diagnostics/codes.js';
 import type { ChildResult, ChildSpec, ColdResult, ScaleResult } from './child.js';
@@ -402,8 +402,14 @@ function scalingReport(rows: ScaleRow[]): string {
 
 // --- main -------------------------------------------------------------------------------------
 
+/** The 1-minute load average: above ~0 before the bench, other processes share the cores. */
+function load(): string {
+  return fixed(loadavg()[0] ?? Number.NaN, 2);
+}
+
 async function main(): Promise<void> {
   const started = nowMs();
+  const loadBefore = load();
   const corpus = loadCorpus();
   log(`corpus ${corpus.path}: ${corpus.statements.length} statements`);
   await ensureDtBundle();
@@ -419,12 +425,14 @@ async function main(): Promise<void> {
   const warm = await measureWarm(corpus);
   const scaling = await measureScaling();
 
+  const loadAfter = load();
   const cpu = cpus();
   const report = [
     '# flinkcheck parser benchmark',
     '',
     `- Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ` +
-      new Date().toISOString(),
+      `${new Date().toISOString()}; 1-min load average ${loadBefore} before, ${loadAfter} after ` +
+      '(the bench itself keeps one core busy; more means other processes competed for the CPU)',
     `- Corpus: \`${corpus.path}\`: ${whole(corpus.statements.length)} statements ` +
       `(${corpus.fragments} fragments skipped), ${fixed(corpus.bytes / 1e3, 1)} KB`,
     `- Warm: ${WARMUP_PASSES} warm-up + ${TIMED_PASSES} timed passes in one process, contender order rotated ` +
