@@ -31,8 +31,12 @@ export type AstNode =
 
 export type AstKind = AstNode['kind'];
 
-/** The node type(s) with the given kind (several for kinds shared by two ALTER action unions). */
-export type NodeOfKind<K extends AstKind> = Extract<AstNode, { readonly kind: K }>;
+/**
+ * The node type(s) with the given kind: several for kinds shared by the two ALTER action unions, and
+ * the shared shape for members declared with a union of kinds (Rollup | Cube | GroupingSets).
+ */
+export type NodeOfKind<K extends AstKind> = MemberOfKind<AstNode, K>;
+type MemberOfKind<N, K> = N extends { readonly kind: infer NK } ? (K extends NK ? N : never) : never;
 
 /** Properties holding positions, not nodes. */
 const SPAN_KEYS = new Set(['span', 'keySpan', 'valueSpan']);
