@@ -1,7 +1,7 @@
 import type {
-  AfterMatch, AlterMaterializedTableAction, AlterTableAction, Between, Binary, ColumnConstraint,
+  AfterMatch, AlterMaterializedTableAction, AlterTableAction, Binary, ColumnConstraint,
   ColumnDefinition, ConfigKey, DataType, Distribution, Expression, FrameBound, FunctionCall,
-  GroupingElement, Hint, HintOption, Identifier, Insert, IntervalQualifier, JsonBehavior, Like,
+  GroupingElement, Hint, HintOption, Identifier, Insert, IntervalQualifier, JsonBehavior,
   LikeClause, Literal, MatchRecognize, OrderItem, PartitionEntry, PatternQuantifier,
   PositionedElement, QualifiedName, Query, QueryBody, RowPattern, Select, SetOperation, Statement,
   StatementSet, TableAlias, TableElement, TableOption, TableRef, WindowFrame, WindowSpec,
@@ -113,42 +113,39 @@ export function quoteString(value: string): string {
 // ------------------------------------------------------------------------------------ precedence
 
 /**
- * Binding strength of each expression form, as the ANTLR precedence levels of the `expression`
- * rule (higher binds tighter). Atoms and calls are ATOM.
+ * Binding strength of each expression form (higher binds tighter), after the three levels of the
+ * `expression` rule: boolean operators (OR < AND < NOT), predicates on a value (comparisons, IS,
+ * BETWEEN, IN, LIKE, MEMBER OF: one level, chained left to right), and value operators
+ * (+ - < * / % || < unary + - < postfix [] and .). Atoms and calls are ATOM.
  */
 const ATOM = 100;
 const POSTFIX = 16;
 const UNARY = 15;
+/** The loosest value operator: right operands of predicates, BETWEEN bounds and LIKE patterns need at least this. */
+const VALUE = 13;
+const PREDICATE = 4;
+const NOT = 3;
 const BINARY_PRECEDENCE: Readonly<Record<Binary['op'], number>> = {
   '*': 14, '/': 14, '%': 14, '||': 14,
-  '+': 13, '-': 13,
-  '=': 11, '<>': 11, '!=': 11, '<': 11, '<=': 11, '>': 11, '>=': 11,
+  '+': VALUE, '-': VALUE,
+  '=': PREDICATE, '<>': PREDICATE, '!=': PREDICATE, '<': PREDICATE, '<=': PREDICATE, '>': PREDICATE, '>=': PREDICATE,
   'AND': 2,
   'OR': 1,
 };
-const QUANTIFIED = 12;
-const IS_TEST = 10;
-const IS_DISTINCT = 9;
-const IS_JSON = 8;
-const BETWEEN = 7;
-const IN = 6;
-const LIKE = 5;
-const MEMBER_OF = 4;
-const NOT = 3;
 
 function precedence(e: Expression): number {
   switch (e.kind) {
     case 'Binary': return BINARY_PRECEDENCE[e.op];
     case 'Unary': return e.op === 'NOT' ? NOT : UNARY;
-    case 'QuantifiedComparison': return QUANTIFIED;
-    case 'IsTest': return IS_TEST;
-    case 'IsDistinctFrom': return IS_DISTINCT;
-    case 'IsJson': return IS_JSON;
-    case 'Between': return BETWEEN;
+    case 'QuantifiedComparison':
+    case 'IsTest':
+    case 'IsDistinctFrom':
+    case 'IsJson':
+    case 'Between':
     case 'InList':
-    case 'InSubquery': return IN;
-    case 'Like': return LIKE;
-    case 'MemberOf': return MEMBER_OF;
+    case 'InSubquery':
+    case 'Like':
+    case 'MemberOf': return PREDICATE;
     // Only valid directly in an argument list.
     case 'NamedArgument':
     case 'TableArgument':
@@ -158,15 +155,6 @@ function precedence(e: Expression): number {
     case 'Subscript': return POSTFIX;
     default: return ATOM;
   }
-}
-
-/**
- * LIKE's pattern and ESCAPE operands are parsed as `expression(0)` and swallow any operator that
- * follows; BETWEEN's lower bound does the same with a following AND. Such a predicate is printed
- * in parentheses whenever more expression text follows it.
- */
-function isOpenEnded(e: Expression): e is Like | Between {
-  return e.kind === 'Like' || e.kind === 'Between';
 }
 
 // ------------------------------------------------------------------------------------ printer
@@ -275,12 +263,7 @@ class Printer {
 
   // ---------------------------------------------------------------- expressions
 
-  /**
-   * Prints an expression. `followed` says that more expression text (an operator, or the AND of a
-   * BETWEEN) comes right after it, so an open-ended LIKE/BETWEEN must be closed with parentheses.
-   */
-  expr(e: Expression, followed = false): string {
-    if (followed && isOpenEnded(e)) return '(' + this.expr(e, false) + ')';
+  expr(e: Expression): string {
     switch (e.kind) {
       case 'Literal': return this.literal(e);
       case 'IntervalLiteral':
@@ -293,34 +276,34 @@ class Printer {
           ? '(' + this.expr(e.target) + ')' : this.expr(e.target);
         return `${target}.${this.id(e.field)}`;
       }
-      case 'Subscript': return `${this.operand(e.target, POSTFIX, true)}[${this.expr(e.index)}]`;
+      case 'Subscript': return `${this.operand(e.target, POSTFIX)}[${this.expr(e.index)}]`;
       case 'Unary': {
-        if (e.op === 'NOT') return 'NOT ' + this.operand(e.operand, NOT, followed);
-        const operand = this.operand(e.operand, UNARY, followed);
+        if (e.op === 'NOT') return 'NOT ' + this.operand(e.operand, NOT);
+        const operand = this.operand(e.operand, UNARY);
         // `--` would start a comment.
         return e.op + (operand.startsWith('-') || operand.startsWith('+') ? ' ' : '') + operand;
       }
-      case 'Binary': return this.binary(e, followed);
+      case 'Binary': return this.binary(e);
       case 'QuantifiedComparison':
-        return `${this.operand(e.left, QUANTIFIED, true)} ${e.op} ${e.quantifier} ${this.nested(e.query)}`;
+        return `${this.operand(e.left, PREDICATE)} ${e.op} ${e.quantifier} ${this.nested(e.query)}`;
       case 'IsTest':
-        return `${this.operand(e.operand, IS_TEST, true)} IS ${e.negated ? 'NOT ' : ''}${e.test}`;
+        return `${this.operand(e.operand, PREDICATE)} IS ${e.negated ? 'NOT ' : ''}${e.test}`;
       case 'IsDistinctFrom':
-        return `${this.operand(e.left, IS_DISTINCT, true)} IS ${e.negated ? 'NOT ' : ''}DISTINCT FROM ${this.operand(e.right, IS_DISTINCT + 1, followed)}`;
+        return `${this.operand(e.left, PREDICATE)} IS ${e.negated ? 'NOT ' : ''}DISTINCT FROM ${this.operand(e.right, VALUE)}`;
       case 'IsJson':
-        return `${this.operand(e.operand, IS_JSON, true)} IS ${e.negated ? 'NOT ' : ''}JSON${e.jsonType === null ? '' : ' ' + e.jsonType}`;
+        return `${this.operand(e.operand, PREDICATE)} IS ${e.negated ? 'NOT ' : ''}JSON${e.jsonType === null ? '' : ' ' + e.jsonType}`;
       case 'Between':
-        return `${this.operand(e.operand, BETWEEN, true)} ${e.negated ? 'NOT ' : ''}BETWEEN ${e.symmetric ? 'SYMMETRIC ' : ''}`
-          + `${this.operand(e.low, BETWEEN + 1, true)} AND ${this.operand(e.high, BETWEEN + 1, followed)}`;
+        return `${this.operand(e.operand, PREDICATE)} ${e.negated ? 'NOT ' : ''}BETWEEN ${e.symmetric ? 'SYMMETRIC ' : ''}`
+          + `${this.operand(e.low, VALUE)} AND ${this.operand(e.high, VALUE)}`;
       case 'InList':
-        return `${this.operand(e.operand, IN, true)} ${e.negated ? 'NOT ' : ''}IN (${list(e.values, (v) => this.expr(v))})`;
+        return `${this.operand(e.operand, PREDICATE)} ${e.negated ? 'NOT ' : ''}IN (${list(e.values, (v) => this.expr(v))})`;
       case 'InSubquery':
-        return `${this.operand(e.operand, IN, true)} ${e.negated ? 'NOT ' : ''}IN ${this.nested(e.query)}`;
+        return `${this.operand(e.operand, PREDICATE)} ${e.negated ? 'NOT ' : ''}IN ${this.nested(e.query)}`;
       case 'Like':
-        return `${this.operand(e.operand, LIKE, true)} ${e.negated ? 'NOT ' : ''}${e.op} ${this.operand(e.pattern, LIKE + 1, e.escape !== null)}`
-          + (e.escape === null ? '' : ' ESCAPE ' + this.operand(e.escape, LIKE + 1, false));
+        return `${this.operand(e.operand, PREDICATE)} ${e.negated ? 'NOT ' : ''}${e.op} ${this.operand(e.pattern, VALUE)}`
+          + (e.escape === null ? '' : ' ESCAPE ' + this.operand(e.escape, VALUE));
       case 'MemberOf':
-        return `${this.operand(e.left, MEMBER_OF, true)} ${e.negated ? 'NOT ' : ''}${e.op} ${this.operand(e.right, MEMBER_OF + 1, followed)}`;
+        return `${this.operand(e.left, PREDICATE)} ${e.negated ? 'NOT ' : ''}${e.op} ${this.operand(e.right, VALUE)}`;
       case 'Case': {
         const parts = ['CASE'];
         if (e.operand !== null) parts.push(this.expr(e.operand));
@@ -343,7 +326,7 @@ class Printer {
       case 'FloorCeil': return `${e.fn}(${this.expr(e.operand)} TO ${e.unit})`;
       case 'Position':
         // The needle is followed by IN, which an unparenthesized predicate could take as its own.
-        return `POSITION(${this.operand(e.needle, ATOM, false)} IN ${this.expr(e.haystack)}`
+        return `POSITION(${this.operand(e.needle, ATOM)} IN ${this.expr(e.haystack)}`
           + (e.from === null ? '' : ` FROM ${this.expr(e.from)}`) + ')';
       case 'Substring':
         return `SUBSTRING(${this.expr(e.operand)} FROM ${this.expr(e.from)}${e.length === null ? '' : ' FOR ' + this.expr(e.length)})`;
@@ -372,7 +355,7 @@ class Printer {
         return `JSON_EXISTS(${this.expr(e.operand)}, ${this.expr(e.path)}`
           + (e.onError === null ? '' : ' ' + this.jsonBehavior(e.onError)) + ')';
       case 'JsonObject': {
-        const entries = list(e.entries, (kv) => `KEY ${this.operand(kv.key, ATOM, false)} VALUE ${this.expr(kv.value)}`);
+        const entries = list(e.entries, (kv) => `KEY ${this.operand(kv.key, ATOM)} VALUE ${this.expr(kv.value)}`);
         const onNull = e.onNull === null ? '' : `${e.onNull} ON NULL`;
         return `${e.aggregate ? 'JSON_OBJECTAGG' : 'JSON_OBJECT'}(${[entries, onNull].filter((s) => s !== '').join(' ')})`;
       }
@@ -394,15 +377,16 @@ class Printer {
   }
 
   /** An operand that needs at least `min` binding strength, else parentheses. */
-  private operand(e: Expression, min: number, followed: boolean): string {
-    return precedence(e) < min ? '(' + this.expr(e, false) + ')' : this.expr(e, followed);
+  private operand(e: Expression, min: number): string {
+    return precedence(e) < min ? '(' + this.expr(e) + ')' : this.expr(e);
   }
 
   /**
    * Binary operators of one precedence level are left-associative, so the left spine of such a
-   * chain needs no parentheses; it is printed with a loop, not recursion.
+   * chain needs no parentheses; it is printed with a loop, not recursion. The right operand of a
+   * comparison must be a value expression; other operators take the next tighter level.
    */
-  private binary(e: Binary, followed: boolean): string {
+  private binary(e: Binary): string {
     const level = BINARY_PRECEDENCE[e.op];
     const spine: Binary[] = [];
     let leftmost: Expression = e;
@@ -410,10 +394,11 @@ class Printer {
       spine.push(leftmost);
       leftmost = leftmost.left;
     }
-    const out = [this.operand(leftmost, level, true)];
+    const rightMin = level === PREDICATE ? VALUE : level + 1;
+    const out = [this.operand(leftmost, level)];
     for (let i = spine.length - 1; i >= 0; i--) {
       const node = spine[i]!;
-      out.push(` ${node.op} `, this.operand(node.right, level + 1, i === 0 ? followed : true));
+      out.push(` ${node.op} `, this.operand(node.right, rightMin));
     }
     return out.join('');
   }
@@ -482,8 +467,8 @@ class Printer {
 
   private frameBound(b: FrameBound): string {
     if (b.bound === 'PRECEDING' || b.bound === 'FOLLOWING') {
-      // The offset sits between BETWEEN and AND: keep AND/OR/NOT inside parentheses.
-      return `${b.offset === null ? '' : this.operand(b.offset, MEMBER_OF, true) + ' '}${b.bound}`;
+      // The offset may sit between BETWEEN and AND: keep AND/OR/NOT inside parentheses.
+      return `${b.offset === null ? '' : this.operand(b.offset, PREDICATE) + ' '}${b.bound}`;
     }
     return b.bound;
   }

@@ -264,21 +264,26 @@ describe('operators and parentheses', () => {
     expect(expr(bin('-', a, neg(num('1'))))).toBe('a - -1');
     expect(expr(n('Unary', { op: '+', operand: neg(a) }))).toBe('+ -a');
     expect(expr(not(bin('=', a, b)))).toBe('NOT a = b');
+    expect(expr(not(n('IsTest', { operand: a, negated: false, test: 'NULL' })))).toBe('NOT a IS NULL');
     expect(expr(not(bin('AND', a, b)))).toBe('NOT (a AND b)');
     expect(expr(bin('=', not(a), b))).toBe('(NOT a) = b');
     expect(expr(n('Subscript', { target: neg(a), index: num('1') }))).toBe('(-a)[1]');
   });
 
-  it('closes LIKE and BETWEEN when an operator follows them', () => {
-    expect(expr(bin('AND', like(a, str('x%')), b))).toBe("(a LIKE 'x%') AND b");
-    expect(expr(bin('AND', b, like(a, str('x%'))))).toBe("b AND a LIKE 'x%'");
-    expect(expr(bin('AND', bin('AND', b, like(a, str('x'))), c))).toBe("b AND (a LIKE 'x') AND c");
-    expect(expr(bin('AND', not(like(a, str('x'))), b))).toBe("NOT (a LIKE 'x') AND b");
-    expect(expr(bin('AND', between(a, num('1'), num('2')), b))).toBe('(a BETWEEN 1 AND 2) AND b');
+  it('keeps predicate operands at the value level', () => {
+    expect(expr(bin('AND', like(a, str('x%')), b))).toBe("a LIKE 'x%' AND b");
+    expect(expr(bin('AND', bin('AND', b, like(a, str('x'))), c))).toBe("b AND a LIKE 'x' AND c");
+    expect(expr(bin('AND', not(like(a, str('x'))), b))).toBe("NOT a LIKE 'x' AND b");
+    expect(expr(bin('AND', between(a, num('1'), num('2')), b))).toBe('a BETWEEN 1 AND 2 AND b');
     expect(expr(between(a, bin('AND', b, c), num('2')))).toBe('a BETWEEN (b AND c) AND 2');
+    expect(expr(between(a, num('1'), bin('=', b, c)))).toBe('a BETWEEN 1 AND (b = c)');
     expect(expr(between(a, bin('+', b, c), bin('*', b, c)))).toBe('a BETWEEN b + c AND b * c');
     expect(expr(like(a, bin('||', b, str('%')), str('!')))).toBe("a LIKE b || '%' ESCAPE '!'");
     expect(expr(like(a, bin('OR', b, c)))).toBe('a LIKE (b OR c)');
+    expect(expr(like(a, bin('=', b, c)))).toBe('a LIKE (b = c)');
+    // Predicates chain left to right.
+    expect(expr(bin('=', like(a, b), c))).toBe('a LIKE b = c');
+    expect(expr(n('IsTest', { operand: between(a, b, c), negated: false, test: 'FALSE' }))).toBe('a BETWEEN b AND c IS FALSE');
   });
 
   it('prints every predicate form', () => {
@@ -307,10 +312,10 @@ describe('operators and parentheses', () => {
     expect(printExpression(chain)).toBe(Array(10_001).fill('1').join(' + '));
 
     let conditions: A.Expression = like(a, str('x'));
-    for (let i = 0; i < 10_000; i++) conditions = bin('AND', conditions, like(a, str('x')));
+    for (let i = 0; i < 10_000; i++) conditions = bin('AND', conditions, bin('=', a, num(String(i))));
     const printed = printExpression(conditions);
-    expect(printed.startsWith("(a LIKE 'x') AND (a LIKE 'x') AND")).toBe(true);
-    expect(printed.endsWith(" AND a LIKE 'x'")).toBe(true);
+    expect(printed.startsWith("a LIKE 'x' AND a = 0 AND a = 1 AND")).toBe(true);
+    expect(printed.endsWith(' AND a = 9999')).toBe(true);
   });
 });
 

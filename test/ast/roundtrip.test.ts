@@ -121,6 +121,8 @@ const EXTRA = [
   'SELECT a FROM t WHERE (x BETWEEN 1 AND 2) AND c OR (y NOT BETWEEN SYMMETRIC 3 AND 4) AND d',
   "SELECT a FROM t WHERE NOT (a LIKE 'x') AND b OR c AND (a NOT ILIKE 'y' ESCAPE '!')",
   'SELECT x BETWEEN (1 AND 2) AND 3, a = b IS NULL, a = (b IS NULL), (a = b) = c, a = (b = c) FROM t',
+  'SELECT a LIKE (b = c), x BETWEEN 1 AND (b = c), (NOT a) = b, NOT (a AND b), a IS DISTINCT FROM (b = c), a MEMBER OF (b IN (1)), -(a + b), (a + b) * c FROM t',
+  "SELECT a LIKE b = c, a BETWEEN b AND c IS FALSE, NOT a IS NULL, a || (b + c), (a || b) + c, a[1 + 1], (a = b)[1], (x IS NULL) IN (TRUE) FROM t",
   'SELECT -a, +a, - -a, -(-1), NOT NOT a, -(a + b), (-a)[1], a || b || c, a * (b / c) % d, a - (b - c), (a OR b) AND c FROM t',
   'SELECT a IS NOT DISTINCT FROM b, a IS JSON OBJECT, a IS NOT JSON, a MEMBER OF b, a NOT SUBMULTISET OF b FROM t',
   'SELECT a = ANY (SELECT 1), a > ALL (SELECT b FROM u), a IN (1, 2), a NOT IN (SELECT b FROM u), EXISTS (SELECT 1) FROM t',
