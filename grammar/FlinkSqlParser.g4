@@ -339,27 +339,37 @@ patternDefinition
     ;
 
 // ------------------------------------------------------------------------------------ expressions
-// Precedence, lowest first: OR, AND, NOT, comparison and predicates, + -, * / % ||, unary, postfix.
+// Three levels, lowest precedence first: boolean operators (OR, AND, NOT), predicates on a value
+// (comparison, IS, BETWEEN, IN, LIKE, MEMBER OF), and value operators (+ - * / % || unary, postfix).
+// Keeping BETWEEN's bounds at the value level means its AND can never be read as a logical AND, so
+// SLL prediction needs no parser context to decide (a single left-recursive rule would need it).
 
 expression
-    : primaryExpression                                                                   #primary
-    | expression LBRACKET expression RBRACKET                                             #subscript
-    | expression DOT (identifier | STAR) (LPAREN functionArguments? RPAREN)?              #member
-    | (PLUS | MINUS_SIGN) expression                                                      #unary
-    | expression (STAR | SLASH | PERCENT | CONCAT) expression                             #binary
-    | expression (PLUS | MINUS_SIGN) expression                                           #binary
-    | expression comparisonOperator (ANY | SOME | ALL) LPAREN queryStatement RPAREN        #quantified
-    | expression comparisonOperator expression                                            #binary
-    | expression IS NOT? (NULL | TRUE | FALSE | UNKNOWN)                                  #isTest
-    | expression IS NOT? DISTINCT FROM expression                                         #isDistinct
-    | expression IS NOT? JSON (VALUE | OBJECT | ARRAY | SCALAR)?                    #isJson
-    | expression NOT? BETWEEN (ASYMMETRIC | SYMMETRIC)? expression AND expression         #between
-    | expression NOT? IN LPAREN (queryStatement | expression (COMMA expression)*) RPAREN   #inList
-    | expression NOT? (LIKE | ILIKE | SIMILAR TO) expression (ESCAPE expression)?         #like
-    | expression NOT? (MEMBER OF | SUBMULTISET OF) expression                             #memberOf
-    | NOT expression                                                                      #not
-    | expression AND expression                                                           #binary
-    | expression OR expression                                                            #binary
+    : valueExpression predicate*                                                          #predicatedExpression
+    | NOT expression                                                                      #logicalNot
+    | expression AND expression                                                           #logicalBinary
+    | expression OR expression                                                            #logicalBinary
+    ;
+
+predicate
+    : comparisonOperator (ANY | SOME | ALL) LPAREN queryStatement RPAREN                  #quantifiedPredicate
+    | comparisonOperator valueExpression                                                  #comparisonPredicate
+    | IS NOT? (NULL | TRUE | FALSE | UNKNOWN)                                             #isTestPredicate
+    | IS NOT? DISTINCT FROM valueExpression                                               #isDistinctPredicate
+    | IS NOT? JSON (VALUE | OBJECT | ARRAY | SCALAR)?                                     #isJsonPredicate
+    | NOT? BETWEEN (ASYMMETRIC | SYMMETRIC)? valueExpression AND valueExpression          #betweenPredicate
+    | NOT? IN LPAREN (queryStatement | expression (COMMA expression)*) RPAREN             #inPredicate
+    | NOT? (LIKE | ILIKE | SIMILAR TO) valueExpression (ESCAPE valueExpression)?          #likePredicate
+    | NOT? (MEMBER OF | SUBMULTISET OF) valueExpression                                   #memberOfPredicate
+    ;
+
+valueExpression
+    : primaryExpression                                                                   #valuePrimary
+    | valueExpression LBRACKET expression RBRACKET                                        #subscript
+    | valueExpression DOT (identifier | STAR) (LPAREN functionArguments? RPAREN)?         #member
+    | (PLUS | MINUS_SIGN) valueExpression                                                 #unary
+    | valueExpression (STAR | SLASH | PERCENT | CONCAT) valueExpression                   #arithmetic
+    | valueExpression (PLUS | MINUS_SIGN) valueExpression                                 #arithmetic
     ;
 
 comparisonOperator

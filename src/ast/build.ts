@@ -7,6 +7,8 @@ import * as P from '../parse/generated/FlinkSqlParser.js';
 import { FlinkSqlParser as G } from '../parse/generated/FlinkSqlParser.js';
 import { Codes } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { RESERVED_WORDS } from '../parse/keywords.js';
+import { reservedWordDiagnostic } from '../parse/syntax-errors.js';
 import type { SourceText } from '../source/source-text.js';
 import type { Span } from '../source/span.js';
 import type * as A from './nodes.js';
@@ -19,6 +21,8 @@ const NILADIC_FUNCTIONS: ReadonlySet<string> = new Set([
   'SESSION_USER', 'SYSTEM_USER', 'CURRENT_ROLE', 'CURRENT_PATH', 'CURRENT_CATALOG', 'CURRENT_SCHEMA',
   'CURRENT_DEFAULT_TRANSFORM_GROUP',
 ]);
+
+const FUNCTION_LANGUAGES: readonly string[] = ['JAVA', 'SCALA', 'PYTHON', 'SQL'];
 
 const TIME_UNIT_SYNONYMS: Readonly<Record<string, A.TimeUnit>> = {
   YEARS: 'YEAR', QUARTERS: 'QUARTER', MONTHS: 'MONTH', WEEKS: 'WEEK', DAYS: 'DAY', HOURS: 'HOUR',
@@ -233,7 +237,7 @@ export class AstBuilder {
       const lang = body.identifier();
       return {
         kind: 'CreateFunction', span, orReplace, temporary, system, ifNotExists, name: this.qualifiedName(body.qualifiedName(0)!),
-        className: this.string(strings[0]!), language: lang ? this.identifier(lang).value.toUpperCase() : null,
+        className: this.string(strings[0]!), language: lang ? this.language(lang) : null,
         jars: strings.slice(1).map((s) => ({ kind: 'FunctionJar', span: this.span(s), path: this.string(s) })),
       };
     }
@@ -351,6 +355,18 @@ export class AstBuilder {
     return { kind: 'PhysicalColumn', span, name, type: typeCtx ? this.dataType(typeCtx) : null, constraint, comment };
   }
 
+  /** LANGUAGE JAVA | SCALA | PYTHON | SQL; the words are keywords, so reserved ones are fine here. */
+  private language(ctx: P.IdentifierContext): string {
+    const name = this.identifier(ctx, 'allow').value.toUpperCase();
+    if (!FUNCTION_LANGUAGES.includes(name)) {
+      this.diagnostics.push({
+        code: Codes.invalidSyntax.code, severity: 'error', category: 'syntax', span: this.span(ctx),
+        message: `Unknown function language \`${ctx.getText()}\``, hint: `use one of ${FUNCTION_LANGUAGES.join(', ')}`,
+      });
+    }
+    return name;
+  }
+
   private optComment(ctx: P.CommentClauseContext | null): string | null {
     return ctx ? this.string(ctx.stringLiteral()) : null;
   }
@@ -421,7 +437,7 @@ export class AstBuilder {
       return {
         kind: 'AlterFunction', span, temporary: ctx.TEMPORARY() !== null, system: ctx.SYSTEM() !== null,
         ifExists: ctx.ifExists() !== null, name: this.qualifiedName(ctx.qualifiedName(0)!),
-        className: this.string(ctx.stringLiteral()!), language: lang ? this.identifier(lang).value.toUpperCase() : null,
+        className: this.string(ctx.stringLiteral()!), language: lang ? this.language(lang) : null,
       };
     }
     if (ctx.CATALOG()) {
@@ -762,7 +778,7 @@ export class AstBuilder {
 
   private hints(ctx: P.HintsContext): A.Hint[] {
     return ctx.hint().map((h) => ({
-      kind: 'Hint', span: this.span(h), name: this.identifier(h.identifier()),
+      kind: 'Hint', span: this.span(h), name: this.identifier(h.identifier(), 'allow'),
       options: h.hintOption().map((o) => {
         const keyCtx = o.hintKey();
         const literal = keyCtx.stringLiteral();
@@ -936,11 +952,11 @@ export class AstBuilder {
   // ---------------------------------------------------------------------------------- expressions
 
   expression(ctx: P.ExpressionContext): A.Expression {
-    // Left-deep chains (a + b + c + ...) are walked iteratively: they can be thousands deep.
-    if (ctx instanceof P.BinaryContext) {
-      const chain: P.BinaryContext[] = [];
+    if (ctx instanceof P.LogicalBinaryContext) {
+      // Left-deep chains (a AND b AND c ...) are walked iteratively: they can be thousands long.
+      const chain: P.LogicalBinaryContext[] = [];
       let current: P.ExpressionContext = ctx;
-      while (current instanceof P.BinaryContext) {
+      while (current instanceof P.LogicalBinaryContext) {
         chain.push(current);
         current = current.expression(0)!;
       }
@@ -948,78 +964,103 @@ export class AstBuilder {
       for (let i = chain.length - 1; i >= 0; i--) {
         const node = chain[i]!;
         const right = this.expression(node.expression(1)!);
-        result = { kind: 'Binary', span: { start: result.span.start, end: right.span.end }, op: this.binaryOperator(node), left: result, right };
+        const op = node.AND() ? 'AND' : 'OR';
+        result = { kind: 'Binary', span: { start: result.span.start, end: right.span.end }, op, left: result, right };
+      }
+      return result;
+    }
+    if (ctx instanceof P.LogicalNotContext) {
+      return { kind: 'Unary', span: this.span(ctx), op: 'NOT', operand: this.expression(ctx.expression()) };
+    }
+    const predicated = ctx as P.PredicatedExpressionContext;
+    let result = this.valueExpression(predicated.valueExpression());
+    for (const predicate of predicated.predicate()) {
+      result = this.predicate(result, predicate, { start: result.span.start, end: this.span(predicate).end });
+    }
+    return result;
+  }
+
+  private predicate(left: A.Expression, ctx: P.PredicateContext, span: Span): A.Expression {
+    if (ctx instanceof P.ComparisonPredicateContext) {
+      const right = this.valueExpression(ctx.valueExpression());
+      return { kind: 'Binary', span, op: ctx.comparisonOperator().getText() as A.BinaryOperator, left, right };
+    }
+    if (ctx instanceof P.QuantifiedPredicateContext) {
+      const q = ctx.ANY() ? 'ANY' : ctx.SOME() ? 'SOME' : 'ALL';
+      return {
+        kind: 'QuantifiedComparison', span, op: ctx.comparisonOperator().getText() as A.ComparisonOperator, quantifier: q,
+        left, query: this.query(ctx.queryStatement()),
+      };
+    }
+    if (ctx instanceof P.IsTestPredicateContext) {
+      const test = ctx.NULL() ? 'NULL' : ctx.TRUE() ? 'TRUE' : ctx.FALSE() ? 'FALSE' : 'UNKNOWN';
+      return { kind: 'IsTest', span, operand: left, negated: ctx.NOT() !== null, test };
+    }
+    if (ctx instanceof P.IsDistinctPredicateContext) {
+      return { kind: 'IsDistinctFrom', span, left, right: this.valueExpression(ctx.valueExpression()), negated: ctx.NOT() !== null };
+    }
+    if (ctx instanceof P.IsJsonPredicateContext) {
+      const t = ctx.VALUE() ? 'VALUE' : ctx.OBJECT() ? 'OBJECT' : ctx.ARRAY() ? 'ARRAY' : ctx.SCALAR() ? 'SCALAR' : null;
+      return { kind: 'IsJson', span, operand: left, negated: ctx.NOT() !== null, jsonType: t };
+    }
+    if (ctx instanceof P.BetweenPredicateContext) {
+      const [low, high] = ctx.valueExpression();
+      return {
+        kind: 'Between', span, operand: left, low: this.valueExpression(low!), high: this.valueExpression(high!),
+        negated: ctx.NOT() !== null, symmetric: ctx.SYMMETRIC() !== null,
+      };
+    }
+    if (ctx instanceof P.InPredicateContext) {
+      const q = ctx.queryStatement();
+      if (q) return { kind: 'InSubquery', span, operand: left, negated: ctx.NOT() !== null, query: this.query(q) };
+      return { kind: 'InList', span, operand: left, negated: ctx.NOT() !== null, values: ctx.expression().map((v) => this.expression(v)) };
+    }
+    if (ctx instanceof P.LikePredicateContext) {
+      const [pattern, escape] = ctx.valueExpression();
+      const op = ctx.ILIKE() ? 'ILIKE' : ctx.SIMILAR() ? 'SIMILAR TO' : 'LIKE';
+      return {
+        kind: 'Like', span, op, operand: left, pattern: this.valueExpression(pattern!),
+        escape: escape ? this.valueExpression(escape) : null, negated: ctx.NOT() !== null,
+      };
+    }
+    const member = ctx as P.MemberOfPredicateContext;
+    return {
+      kind: 'MemberOf', span, op: member.MEMBER() ? 'MEMBER OF' : 'SUBMULTISET OF', left,
+      right: this.valueExpression(member.valueExpression()), negated: member.NOT() !== null,
+    };
+  }
+
+  private valueExpression(ctx: P.ValueExpressionContext): A.Expression {
+    if (ctx instanceof P.ArithmeticContext) {
+      const chain: P.ArithmeticContext[] = [];
+      let current: P.ValueExpressionContext = ctx;
+      while (current instanceof P.ArithmeticContext) {
+        chain.push(current);
+        current = current.valueExpression(0)!;
+      }
+      let result = this.valueExpression(current);
+      for (let i = chain.length - 1; i >= 0; i--) {
+        const node = chain[i]!;
+        const right = this.valueExpression(node.valueExpression(1)!);
+        const op = (node.getChild(1) as TerminalNode).getText() as A.BinaryOperator;
+        result = { kind: 'Binary', span: { start: result.span.start, end: right.span.end }, op, left: result, right };
       }
       return result;
     }
     const span = this.span(ctx);
-    if (ctx instanceof P.PrimaryContext) return this.primary(ctx.primaryExpression());
+    if (ctx instanceof P.ValuePrimaryContext) return this.primary(ctx.primaryExpression());
     if (ctx instanceof P.UnaryContext) {
-      return { kind: 'Unary', span, op: ctx.MINUS_SIGN() ? '-' : '+', operand: this.expression(ctx.expression()) };
+      return { kind: 'Unary', span, op: ctx.MINUS_SIGN() ? '-' : '+', operand: this.valueExpression(ctx.valueExpression()) };
     }
-    if (ctx instanceof P.NotContext) return { kind: 'Unary', span, op: 'NOT', operand: this.expression(ctx.expression()) };
     if (ctx instanceof P.SubscriptContext) {
-      return { kind: 'Subscript', span, target: this.expression(ctx.expression(0)!), index: this.expression(ctx.expression(1)!) };
+      return { kind: 'Subscript', span, target: this.valueExpression(ctx.valueExpression()), index: this.expression(ctx.expression()) };
     }
-    if (ctx instanceof P.MemberContext) return this.member(ctx, span);
-    if (ctx instanceof P.QuantifiedContext) {
-      const q = ctx.ANY() ? 'ANY' : ctx.SOME() ? 'SOME' : 'ALL';
-      return {
-        kind: 'QuantifiedComparison', span, op: ctx.comparisonOperator().getText() as A.ComparisonOperator, quantifier: q,
-        left: this.expression(ctx.expression()), query: this.query(ctx.queryStatement()),
-      };
-    }
-    if (ctx instanceof P.IsTestContext) {
-      const test = ctx.NULL() ? 'NULL' : ctx.TRUE() ? 'TRUE' : ctx.FALSE() ? 'FALSE' : 'UNKNOWN';
-      return { kind: 'IsTest', span, operand: this.expression(ctx.expression()), negated: ctx.NOT() !== null, test };
-    }
-    if (ctx instanceof P.IsDistinctContext) {
-      return { kind: 'IsDistinctFrom', span, left: this.expression(ctx.expression(0)!), right: this.expression(ctx.expression(1)!), negated: ctx.NOT() !== null };
-    }
-    if (ctx instanceof P.IsJsonContext) {
-      const t = ctx.VALUE() ? 'VALUE' : ctx.OBJECT() ? 'OBJECT' : ctx.ARRAY() ? 'ARRAY' : ctx.SCALAR() ? 'SCALAR' : null;
-      return { kind: 'IsJson', span, operand: this.expression(ctx.expression()), negated: ctx.NOT() !== null, jsonType: t };
-    }
-    if (ctx instanceof P.BetweenContext) {
-      const [operand, low, high] = ctx.expression();
-      return {
-        kind: 'Between', span, operand: this.expression(operand!), low: this.expression(low!), high: this.expression(high!),
-        negated: ctx.NOT() !== null, symmetric: ctx.SYMMETRIC() !== null,
-      };
-    }
-    if (ctx instanceof P.InListContext) {
-      const [operand, ...values] = ctx.expression();
-      const q = ctx.queryStatement();
-      if (q) return { kind: 'InSubquery', span, operand: this.expression(operand!), negated: ctx.NOT() !== null, query: this.query(q) };
-      return { kind: 'InList', span, operand: this.expression(operand!), negated: ctx.NOT() !== null, values: values.map((v) => this.expression(v)) };
-    }
-    if (ctx instanceof P.LikeContext) {
-      const [operand, pattern, escape] = ctx.expression();
-      const op = ctx.ILIKE() ? 'ILIKE' : ctx.SIMILAR() ? 'SIMILAR TO' : 'LIKE';
-      return {
-        kind: 'Like', span, op, operand: this.expression(operand!), pattern: this.expression(pattern!),
-        escape: escape ? this.expression(escape) : null, negated: ctx.NOT() !== null,
-      };
-    }
-    if (ctx instanceof P.MemberOfContext) {
-      return {
-        kind: 'MemberOf', span, op: ctx.MEMBER() ? 'MEMBER OF' : 'SUBMULTISET OF', left: this.expression(ctx.expression(0)!),
-        right: this.expression(ctx.expression(1)!), negated: ctx.NOT() !== null,
-      };
-    }
-    throw new Error(`unhandled expression ${ctx.constructor.name}`);
-  }
-
-  private binaryOperator(ctx: P.BinaryContext): A.BinaryOperator {
-    const cmp = ctx.comparisonOperator();
-    if (cmp) return cmp.getText() as A.BinaryOperator;
-    const op = (ctx.getChild(1) as TerminalNode).getText().toUpperCase();
-    return op as A.BinaryOperator;
+    return this.member(ctx as P.MemberContext, span);
   }
 
   /** `a.b.c`, `t.*`, `f(x).field`, `db.fn(x)`. */
   private member(ctx: P.MemberContext, span: Span): A.Expression {
-    const target = this.expression(ctx.expression());
+    const target = this.valueExpression(ctx.valueExpression());
     const id = ctx.identifier();
     if (!id) {
       const qualifier = target.kind === 'ColumnRef' ? target.parts : [];
@@ -1058,11 +1099,12 @@ export class AstBuilder {
     }
     const id = ctx.identifier();
     if (id) {
-      const ident = this.identifier(id);
-      if (!ident.quoted && NILADIC_FUNCTIONS.has(ident.value.toUpperCase())) {
+      const text = id.getText();
+      if (id.IDENTIFIER() !== null && NILADIC_FUNCTIONS.has(text.toUpperCase())) {
+        const ident = this.identifier(id, 'allow');
         return { ...this.makeCall(span, { kind: 'QualifiedName', span, parts: [ident] }, []), niladic: true };
       }
-      return { kind: 'ColumnRef', span, parts: [ident] };
+      return { kind: 'ColumnRef', span, parts: [this.identifier(id)] };
     }
     if (ctx.USER()) {
       const ident: A.Identifier = { kind: 'Identifier', span, value: 'USER', quoted: false };
@@ -1111,7 +1153,7 @@ export class AstBuilder {
 
   private functionName(ctx: P.FunctionNameContext): A.QualifiedName {
     const id = ctx.identifier();
-    const ident: A.Identifier = id ? this.identifier(id) : { kind: 'Identifier', span: this.span(ctx), value: ctx.getText().toUpperCase(), quoted: false };
+    const ident: A.Identifier = id ? this.identifier(id, 'allow') : { kind: 'Identifier', span: this.span(ctx), value: ctx.getText().toUpperCase(), quoted: false };
     return { kind: 'QualifiedName', span: ident.span, parts: [ident] };
   }
 
@@ -1305,6 +1347,14 @@ export class AstBuilder {
       case G.INTERVAL: {
         const literal = ctx.stringLiteral();
         const value = literal ? this.string(literal) : ctx.UNSIGNED_INTEGER()!.getText();
+        if (!literal) {
+          this.diagnostics.push({
+            code: Codes.invalidLiteral.code, severity: 'error', category: 'syntax', span: this.span(ctx.UNSIGNED_INTEGER()!),
+            message: 'The value of an interval literal must be a quoted string',
+            hint: `write INTERVAL '${value}' ${this.text(ctx.intervalQualifier()!).toUpperCase()}`,
+            fixes: [{ title: `quote the interval value '${value}'`, applicability: 'safe', edits: [{ span: this.span(ctx.UNSIGNED_INTEGER()!), text: `'${value}'` }] }],
+          });
+        }
         return { kind: 'IntervalLiteral', span, negative: ctx.MINUS_SIGN() !== null, value, qualifier: this.intervalQualifier(ctx.intervalQualifier()!) };
       }
       default: {
@@ -1454,11 +1504,19 @@ export class AstBuilder {
     return { kind: 'QualifiedName', span: this.span(ctx), parts: ctx.identifier().map((i) => this.identifier(i)) };
   }
 
-  identifier(ctx: P.IdentifierContext): A.Identifier {
+  /**
+   * A name. Flink's reserved words that have no role in the grammar reach here as plain identifiers;
+   * they are reported unless the position allows them (function and hint names).
+   */
+  identifier(ctx: P.IdentifierContext, reserved: 'report' | 'allow' = 'report'): A.Identifier {
     const span = this.span(ctx);
     const quoted = ctx.QUOTED_IDENTIFIER();
     if (quoted) return { kind: 'Identifier', span, value: quoted.getText().slice(1, -1).replace(/``/g, '`'), quoted: true };
-    return { kind: 'Identifier', span, value: ctx.getText(), quoted: false };
+    const value = ctx.getText();
+    if (reserved === 'report' && ctx.IDENTIFIER() !== null && RESERVED_WORDS.has(value.toUpperCase())) {
+      this.diagnostics.push(reservedWordDiagnostic(value, span));
+    }
+    return { kind: 'Identifier', span, value, quoted: false };
   }
 
   private optIdentifier(ctx: P.IdentifierContext | null): A.Identifier | null {

@@ -4,13 +4,11 @@
  * They run on the AST, report with category `syntax`, and never stop other statements.
  */
 import type * as A from '../ast/nodes.js';
-import { type AstNode, walk } from '../ast/walk.js';
+import { walk } from '../ast/walk.js';
 import { Codes, type CodeInfo } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceText } from '../source/source-text.js';
 import type { Span } from '../source/span.js';
-import { RESERVED_WORDS } from './keywords.js';
-import { reservedWordDiagnostic } from './syntax-errors.js';
 
 const LIKE_FEATURES: ReadonlySet<string> = new Set([
   'ALL', 'CONSTRAINTS', 'PARTITIONS', 'DISTRIBUTION', 'GENERATED', 'OPTIONS', 'WATERMARKS', 'METADATA',
@@ -31,23 +29,8 @@ function findKeyword(source: SourceText, from: number, to: number, pattern: RegE
 
 export function checkStatement(statement: A.Statement, source: SourceText): Diagnostic[] {
   const out: Diagnostic[] = [];
-  checkReservedIdentifiers(statement, source, out);
   checkStatementShape(statement, source, out);
   return out;
-}
-
-/** Reserved words the lexer read as plain identifiers (those with no structural role). */
-function checkReservedIdentifiers(statement: A.Statement, source: SourceText, out: Diagnostic[]): void {
-  const exempt = new Set<AstNode>();
-  walk(statement, {
-    enter(node, parent) {
-      if (node.kind === 'FunctionCall') exempt.add(node.name);
-      else if (node.kind === 'Hint') exempt.add(node.name);
-      else if (node.kind === 'Identifier' && !node.quoted && !exempt.has(node) && !(parent && exempt.has(parent))) {
-        if (RESERVED_WORDS.has(node.value.toUpperCase())) out.push(reservedWordDiagnostic(source, node.value, node.span));
-      }
-    },
-  });
 }
 
 function checkStatementShape(statement: A.Statement, source: SourceText, out: Diagnostic[]): void {
@@ -109,25 +92,6 @@ function checkStatementShape(statement: A.Statement, source: SourceText, out: Di
     default:
       break;
   }
-  walk(statement, {
-    enter(node) {
-      if (node.kind === 'IntervalLiteral' && /^[0-9]+$/.test(node.value) && source.text.charAt(intervalValueStart(node, source)) !== "'") {
-        out.push(report(Codes.invalidLiteral, valueSpan(node, source), 'The value of an interval literal must be a quoted string',
-          `write INTERVAL '${node.value}' ${node.qualifier.start}`));
-      }
-    },
-  });
-}
-
-function intervalValueStart(node: A.IntervalLiteral, source: SourceText): number {
-  const match = /INTERVAL\s*[+-]?\s*/iy;
-  match.lastIndex = node.span.start;
-  return match.exec(source.text) ? match.lastIndex : node.span.start;
-}
-
-function valueSpan(node: A.IntervalLiteral, source: SourceText): Span {
-  const start = intervalValueStart(node, source);
-  return { start, end: start + node.value.length };
 }
 
 function checkTableElements(elements: readonly A.TableElement[], allowUntyped: boolean, source: SourceText, out: Diagnostic[]): void {

@@ -295,14 +295,13 @@ function reservedWordRepair(ctx: Context, failure: SyntaxFailure): Diagnostic | 
     const repaired = ctx.tokens.slice();
     repaired[index] = withType(candidate, T.QUOTED_IDENTIFIER);
     if (reach(ctx, repaired) <= failure.offending.start) continue;
-    return reservedWordDiagnostic(ctx.source, candidate.text ?? word, tokenSpan(ctx.source, candidate));
+    return reservedWordDiagnostic(candidate.text ?? word, tokenSpan(ctx.source, candidate));
   }
   return null;
 }
 
-/** Shared with the post-parse checks, which find reserved words the lexer read as identifiers. */
-export function reservedWordDiagnostic(source: SourceText, text: string, span: Span): Diagnostic {
-  void source;
+/** Shared with the AST builder, which finds reserved words the lexer read as identifiers. */
+export function reservedWordDiagnostic(text: string, span: Span): Diagnostic {
   const quoted = '`' + text + '`';
   const fix: Fix = { title: `quote ${text} with backticks`, applicability: 'safe', edits: [{ span, text: quoted }] };
   return diagnostic(Codes.reservedWord, `\`${text}\` is a reserved word in Flink SQL and cannot be used as a name here`, span, {
