@@ -20,7 +20,7 @@ channels {
 }
 
 // ---------------------------------------------------------------- trivia
-WHITESPACE          : [ \t\r\n\u000B\u000C\u00A0\u2028\u2029\uFEFF]+ -> channel(HIDDEN);
+WHITESPACE          : [ \t\r\n\u000B\u000C\u00A0\u2028\u2029\uFEFF]+ -> skip;
 LINE_COMMENT        : '--' ~[\r\n]* -> channel(COMMENTS);
 HINT_START          : '/*+' -> pushMode(HINT_MODE);
 BLOCK_COMMENT       : ('/**/' | '/*' ~[+] .*? '*/') -> channel(COMMENTS);
@@ -121,7 +121,7 @@ fragment LETTER   : [\p{L}_$];
 
 // ---------------------------------------------------------------- hints: /*+ name(args), ... */
 mode HINT_MODE;
-HINT_WHITESPACE   : [ \t\r\n\u000B\u000C]+ -> channel(HIDDEN);
+HINT_WHITESPACE   : [ \t\r\n\u000B\u000C]+ -> skip;
 HINT_END_MODE     : '*/' -> type(HINT_END), popMode;
 HINT_LPAREN       : '(' -> type(LPAREN);
 HINT_RPAREN       : ')' -> type(RPAREN);

@@ -1085,45 +1085,48 @@ export class AstBuilder {
   }
 
   private primary(ctx: P.PrimaryExpressionContext): A.Expression {
-    const span = this.span(ctx);
-    const literal = ctx.literal();
-    if (literal) return this.literal(literal);
-    const special = ctx.specialFunction();
-    if (special) return this.specialFunction(special);
-    const fn = ctx.functionCall();
-    if (fn) {
-      const call = this.functionCall(fn);
-      if (ctx.RUNNING()) return { ...call, span, semantics: 'RUNNING' };
-      if (ctx.FINAL()) return { ...call, span, semantics: 'FINAL' };
-      return call;
-    }
-    const id = ctx.identifier();
-    if (id) {
-      const text = id.getText();
-      if (id.IDENTIFIER() !== null && NILADIC_FUNCTIONS.has(text.toUpperCase())) {
-        const ident = this.identifier(id, 'allow');
+    // Dispatch on the first child: the generated accessors each scan all children.
+    const first = ctx.children[0]!;
+    if (first instanceof P.IdentifierContext) {
+      const token = first.start!;
+      if (token.type === G.IDENTIFIER && NILADIC_FUNCTIONS.has(token.text!.toUpperCase())) {
+        const span = this.span(ctx);
+        const ident = this.identifier(first, 'allow');
         return { ...this.makeCall(span, { kind: 'QualifiedName', span, parts: [ident] }, []), niladic: true };
       }
-      return { kind: 'ColumnRef', span, parts: [this.identifier(id)] };
+      const ident = this.identifier(first);
+      return { kind: 'ColumnRef', span: ident.span, parts: [ident] };
     }
-    if (ctx.USER()) {
-      const ident: A.Identifier = { kind: 'Identifier', span, value: 'USER', quoted: false };
-      return { ...this.makeCall(span, { kind: 'QualifiedName', span, parts: [ident] }, []), niladic: true };
+    if (first instanceof P.LiteralContext) return this.literal(first);
+    if (first instanceof P.FunctionCallContext) return this.functionCall(first);
+    if (first instanceof P.SpecialFunctionContext) return this.specialFunction(first);
+    const span = this.span(ctx);
+    switch ((first as TerminalNode).symbol.type) {
+      case G.RUNNING: case G.FINAL:
+        return { ...this.functionCall(ctx.functionCall()!), span, semantics: ctx.RUNNING() ? 'RUNNING' : 'FINAL' };
+      case G.USER: {
+        const ident: A.Identifier = { kind: 'Identifier', span, value: 'USER', quoted: false };
+        return { ...this.makeCall(span, { kind: 'QualifiedName', span, parts: [ident] }, []), niladic: true };
+      }
+      case G.CASE: return this.caseExpression(ctx, span);
+      case G.QUESTION: return { kind: 'DynamicParameter', span };
+      case G.EXISTS: return { kind: 'Exists', span, query: this.query(ctx.queryStatement()!) };
+      case G.ROW: return { kind: 'RowConstructor', span, explicit: true, items: ctx.expression().map((e) => this.expression(e)) };
+      case G.ARRAY: case G.MULTISET: case G.MAP: {
+        const type = (first as TerminalNode).symbol.type;
+        const collection = type === G.ARRAY ? 'ARRAY' : type === G.MULTISET ? 'MULTISET' : 'MAP';
+        const q = ctx.queryStatement();
+        if (q) return { kind: 'CollectionQuery', span, collection, query: this.query(q) };
+        return { kind: 'CollectionConstructor', span, collection, items: ctx.expression().map((e) => this.expression(e)) };
+      }
+      default: {
+        const q = ctx.queryStatement();
+        if (q) return { kind: 'ScalarSubquery', span, query: this.query(q) };
+        const exprs = ctx.expression();
+        if (exprs.length === 1) return this.expression(exprs[0]!);
+        return { kind: 'RowConstructor', span, explicit: false, items: exprs.map((e) => this.expression(e)) };
+      }
     }
-    if (ctx.CASE()) return this.caseExpression(ctx, span);
-    if (ctx.QUESTION()) return { kind: 'DynamicParameter', span };
-    const q = ctx.queryStatement();
-    const exprs = ctx.expression();
-    if (ctx.EXISTS()) return { kind: 'Exists', span, query: this.query(q!) };
-    if (ctx.ROW()) return { kind: 'RowConstructor', span, explicit: true, items: exprs.map((e) => this.expression(e)) };
-    const collection = ctx.ARRAY() ? 'ARRAY' : ctx.MULTISET() ? 'MULTISET' : ctx.MAP() ? 'MAP' : null;
-    if (collection) {
-      if (q) return { kind: 'CollectionQuery', span, collection, query: this.query(q) };
-      return { kind: 'CollectionConstructor', span, collection, items: exprs.map((e) => this.expression(e)) };
-    }
-    if (q) return { kind: 'ScalarSubquery', span, query: this.query(q) };
-    if (exprs.length === 1) return this.expression(exprs[0]!);
-    return { kind: 'RowConstructor', span, explicit: false, items: exprs.map((e) => this.expression(e)) };
   }
 
   private caseExpression(ctx: P.PrimaryExpressionContext, span: Span): A.Case {
@@ -1509,14 +1512,17 @@ export class AstBuilder {
    * they are reported unless the position allows them (function and hint names).
    */
   identifier(ctx: P.IdentifierContext, reserved: 'report' | 'allow' = 'report'): A.Identifier {
-    const span = this.span(ctx);
-    const quoted = ctx.QUOTED_IDENTIFIER();
-    if (quoted) return { kind: 'Identifier', span, value: quoted.getText().slice(1, -1).replace(/``/g, '`'), quoted: true };
-    const value = ctx.getText();
-    if (reserved === 'report' && ctx.IDENTIFIER() !== null && RESERVED_WORDS.has(value.toUpperCase())) {
-      this.diagnostics.push(reservedWordDiagnostic(value, span));
+    // An identifier is always exactly one token.
+    const token = ctx.start!;
+    const span = this.tokenSpan(token);
+    const text = this.source.text.slice(span.start, span.end);
+    if (token.type === G.QUOTED_IDENTIFIER) {
+      return { kind: 'Identifier', span, value: text.slice(1, -1).replace(/``/g, '`'), quoted: true };
     }
-    return { kind: 'Identifier', span, value, quoted: false };
+    if (reserved === 'report' && token.type === G.IDENTIFIER && RESERVED_WORDS.has(text.toUpperCase())) {
+      this.diagnostics.push(reservedWordDiagnostic(text, span));
+    }
+    return { kind: 'Identifier', span, value: text, quoted: false };
   }
 
   private optIdentifier(ctx: P.IdentifierContext | null): A.Identifier | null {
