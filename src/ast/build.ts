@@ -823,6 +823,14 @@ export class AstBuilder {
         columns: aliasCtx.columnList() ? this.columnList(aliasCtx.columnList()!) : [],
       }
       : null;
+    const sample = ctx.tableSample();
+    if (sample) {
+      this.diagnostics.push({
+        code: Codes.unsupportedSyntax.code, severity: 'error', category: 'syntax', span: this.span(sample),
+        message: 'Flink cannot run TABLESAMPLE: its planners have no sampling operator',
+        hint: 'to sample rows, filter with a random value, e.g. WHERE RAND() < 0.1',
+      });
+    }
     const match = ctx.matchRecognize();
     const source = this.tableSource(ctx.tableSource(), match ? null : alias);
     if (!match) return source;
