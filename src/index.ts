@@ -6,7 +6,20 @@
  *   const diagnostics = [...inputProblems, ...result.diagnostics];
  *   process.stdout.write(renderText(diagnostics, result.source, { fileName: 'job.sql', color: false }));
  */
-export { parseScript } from './parse/index.js';
+export {
+  DEFAULT_MAX_NESTING_DEPTH,
+  parseDataType,
+  parseExpression,
+  parseScript,
+  type DataTypeParseResult,
+  type ExpressionParseResult,
+} from './parse/index.js';
+export type * from './ast/nodes.js';
+export { printDataType, printExpression, printQuery, printStatement } from './ast/print.js';
+export { children, findAll, walk, type AstNode, type Visitor } from './ast/walk.js';
+export { statementKindLabel } from './ast/statement-kind.js';
+export { tablesOf, type TableAccess } from './ast/tables.js';
+export { applyEdits, applyFix } from './diagnostics/apply-fix.js';
 export type { ParseOptions, ParsedStatement, ScriptParseResult } from './parse/api.js';
 
 export { checkText, decodeSource, MAX_REPORTS_PER_KIND, type DecodedSource } from './source/decode.js';
