@@ -135,6 +135,46 @@ export function parseTokens<T extends ParserRuleContext>(
   return { ok: false, failure: strategy.failure ?? fallbackFailure(withEof) };
 }
 
+/** Records where an SLL parse gave up, without building error information. */
+class ProbeStrategy extends DefaultErrorStrategy {
+  offending: Token | null = null;
+
+  override reportError(): void {}
+
+  override recover(recognizer: Parser, e: RecognitionException): void {
+    this.offending = e.offendingToken ?? recognizer.getCurrentToken();
+    throw new FirstErrorAbort();
+  }
+
+  override recoverInline(recognizer: Parser): Token {
+    this.offending = recognizer.getCurrentToken();
+    throw new FirstErrorAbort();
+  }
+
+  override sync(): void {}
+}
+
+/**
+ * How far an SLL parse of the tokens gets: the start offset (in code points) of the token where it
+ * fails, or Number.MAX_SAFE_INTEGER when it succeeds (MAX - 1 when it fails only at the end).
+ * Cheap enough to try several candidate repairs of a broken statement.
+ */
+export function probeTokens<T extends ParserRuleContext>(tokens: readonly Token[], entry: (parser: FlinkSqlParser) => T): number {
+  const parser = parserFor([...tokens, eofAfter(tokens)]);
+  const strategy = new ProbeStrategy();
+  parser.errorHandler = strategy;
+  parser.interpreter.predictionMode = PredictionMode.SLL;
+  try {
+    entry(parser);
+    return Number.MAX_SAFE_INTEGER;
+  } catch (error) {
+    if (!(error instanceof FirstErrorAbort)) throw error;
+  }
+  const offending = strategy.offending;
+  if (!offending || offending.type === Token.EOF) return Number.MAX_SAFE_INTEGER - 1;
+  return offending.start;
+}
+
 function eofAfter(tokens: readonly Token[]): Token {
   const last = tokens[tokens.length - 1];
   const eof = CommonToken.fromType(Token.EOF, '<EOF>');

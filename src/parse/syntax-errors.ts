@@ -15,7 +15,7 @@ import type { Span } from '../source/span.js';
 import * as P from './generated/FlinkSqlParser.js';
 import { FlinkSqlParser } from './generated/FlinkSqlParser.js';
 import { RESERVED_WORDS } from './keywords.js';
-import { parseTokens, type SyntaxFailure } from './statement-parser.js';
+import { probeTokens, type SyntaxFailure } from './statement-parser.js';
 import { literalNameOf, T } from './tokens.js';
 
 export type EntryRule = (parser: FlinkSqlParser) => ParserRuleContext;
@@ -128,10 +128,7 @@ function describeAt(ctx: Context, offset: number): string {
 
 /** Character offset the parser reached: the start of the failing token, or past the end on success. */
 function reach(ctx: Context, tokens: Token[]): number {
-  const result = parseTokens(tokens, ctx.entry);
-  if (result.ok) return Number.MAX_SAFE_INTEGER;
-  const offending = result.failure.offending;
-  return offending.type === T.EOF ? Number.MAX_SAFE_INTEGER - 1 : offending.start;
+  return probeTokens(tokens, ctx.entry);
 }
 
 function withType(token: Token, type: number): Token {
