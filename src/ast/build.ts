@@ -47,6 +47,12 @@ export class AstBuilder {
     return { start: begin, end: Math.max(begin, end) };
   }
 
+  /** A token's text, sliced from the source (cheaper than the token's own text on antlr4ng). */
+  private tokenText(token: Token): string {
+    const span = this.tokenSpan(token);
+    return this.source.text.slice(span.start, span.end);
+  }
+
   private tokenSpan(token: Token): Span {
     const start = this.source.fromCodePoint(token.start);
     return { start, end: token.type === -1 ? start : this.source.fromCodePoint(token.stop + 1) };
@@ -1097,7 +1103,7 @@ export class AstBuilder {
     const first = ctx.children[0]!;
     if (first instanceof P.IdentifierContext) {
       const token = first.start!;
-      if (token.type === G.IDENTIFIER && NILADIC_FUNCTIONS.has(token.text!.toUpperCase())) {
+      if (token.type === G.IDENTIFIER && token.stop - token.start >= 3 && NILADIC_FUNCTIONS.has(this.tokenText(token).toUpperCase())) {
         const span = this.span(ctx);
         const ident = this.identifier(first, 'allow');
         return { ...this.makeCall(span, { kind: 'QualifiedName', span, parts: [ident] }, []), niladic: true };

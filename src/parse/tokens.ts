@@ -1,4 +1,5 @@
-import { CharStream, type Token } from 'antlr4ng';
+import type { Token } from 'antlr4ng';
+import { charStreamFor } from './char-stream.js';
 import { FlinkSqlLexer } from './generated/FlinkSqlLexer.js';
 
 export { FlinkSqlLexer };
@@ -16,7 +17,7 @@ let sharedLexer: FlinkSqlLexer | null = null;
  * across calls because constructing one is costly and lexing is stateless between scripts.
  */
 export function lexScript(text: string): Token[] {
-  const input = CharStream.fromString(text);
+  const input = charStreamFor(text);
   let lexer = sharedLexer;
   if (lexer === null) {
     lexer = new FlinkSqlLexer(input);
