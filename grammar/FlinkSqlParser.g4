@@ -343,33 +343,35 @@ patternDefinition
 // (comparison, IS, BETWEEN, IN, LIKE, MEMBER OF), and value operators (+ - * / % || unary, postfix).
 // Keeping BETWEEN's bounds at the value level means its AND can never be read as a logical AND, so
 // SLL prediction needs no parser context to decide (a single left-recursive rule would need it).
+// No labelled alternatives here: each label makes ANTLR allocate a second context per expression and
+// copy the first into it; the AST builder tells the alternatives apart by their first children.
 
 expression
-    : valueExpression predicate*                                                          #predicatedExpression
-    | NOT expression                                                                      #logicalNot
-    | expression AND expression                                                           #logicalBinary
-    | expression OR expression                                                            #logicalBinary
+    : valueExpression predicate*
+    | NOT expression
+    | expression AND expression
+    | expression OR expression
     ;
 
 predicate
-    : comparisonOperator (ANY | SOME | ALL) LPAREN queryStatement RPAREN                  #quantifiedPredicate
-    | comparisonOperator valueExpression                                                  #comparisonPredicate
-    | IS NOT? (NULL | TRUE | FALSE | UNKNOWN)                                             #isTestPredicate
-    | IS NOT? DISTINCT FROM valueExpression                                               #isDistinctPredicate
-    | IS NOT? JSON (VALUE | OBJECT | ARRAY | SCALAR)?                                     #isJsonPredicate
-    | NOT? BETWEEN (ASYMMETRIC | SYMMETRIC)? valueExpression AND valueExpression          #betweenPredicate
-    | NOT? IN LPAREN (queryStatement | expression (COMMA expression)*) RPAREN             #inPredicate
-    | NOT? (LIKE | ILIKE | SIMILAR TO) valueExpression (ESCAPE valueExpression)?          #likePredicate
-    | NOT? (MEMBER OF | SUBMULTISET OF) valueExpression                                   #memberOfPredicate
+    : comparisonOperator (ANY | SOME | ALL) LPAREN queryStatement RPAREN
+    | comparisonOperator valueExpression
+    | IS NOT? (NULL | TRUE | FALSE | UNKNOWN)
+    | IS NOT? DISTINCT FROM valueExpression
+    | IS NOT? JSON (VALUE | OBJECT | ARRAY | SCALAR)?
+    | NOT? BETWEEN (ASYMMETRIC | SYMMETRIC)? valueExpression AND valueExpression
+    | NOT? IN LPAREN (queryStatement | expression (COMMA expression)*) RPAREN
+    | NOT? (LIKE | ILIKE | SIMILAR TO) valueExpression (ESCAPE valueExpression)?
+    | NOT? (MEMBER OF | SUBMULTISET OF) valueExpression
     ;
 
 valueExpression
-    : primaryExpression                                                                   #valuePrimary
-    | valueExpression LBRACKET expression RBRACKET                                        #subscript
-    | valueExpression DOT (identifier | STAR) (LPAREN functionArguments? RPAREN)?         #member
-    | (PLUS | MINUS_SIGN) valueExpression                                                 #unary
-    | valueExpression (STAR | SLASH | PERCENT | CONCAT) valueExpression                   #arithmetic
-    | valueExpression (PLUS | MINUS_SIGN) valueExpression                                 #arithmetic
+    : primaryExpression
+    | valueExpression LBRACKET expression RBRACKET
+    | valueExpression DOT (identifier | STAR) (LPAREN functionArguments? RPAREN)?
+    | (PLUS | MINUS_SIGN) valueExpression
+    | valueExpression (STAR | SLASH | PERCENT | CONCAT) valueExpression
+    | valueExpression (PLUS | MINUS_SIGN) valueExpression
     ;
 
 comparisonOperator

@@ -22,6 +22,14 @@ const NILADIC_FUNCTIONS: ReadonlySet<string> = new Set([
   'CURRENT_DEFAULT_TRANSFORM_GROUP',
 ]);
 
+const ARITHMETIC_OPERATORS: ReadonlyMap<number, A.BinaryOperator> = new Map([
+  [G.STAR, '*'], [G.SLASH, '/'], [G.PERCENT, '%'], [G.CONCAT, '||'], [G.PLUS, '+'], [G.MINUS_SIGN, '-'],
+]);
+
+const COMPARISON_OPERATORS: ReadonlyMap<number, A.ComparisonOperator> = new Map([
+  [G.EQ, '='], [G.NEQ, '<>'], [G.NEQ_BANG, '!='], [G.LT, '<'], [G.LE, '<='], [G.GT, '>'], [G.GE, '>='],
+]);
+
 const FUNCTION_LANGUAGES: readonly string[] = ['JAVA', 'SCALA', 'PYTHON', 'SQL'];
 
 const TIME_UNIT_SYNONYMS: Readonly<Record<string, A.TimeUnit>> = {
@@ -721,34 +729,44 @@ export class AstBuilder {
   }
 
   private select(ctx: P.SelectQueryContext): A.Select {
-    const hints = ctx.hints();
-    const quant = ctx.setQuantifier();
-    const from = ctx.fromClause();
-    const where = ctx.whereClause();
-    const group = ctx.groupByClause();
-    const having = ctx.havingClause();
-    const windows = ctx.windowClause();
-    return {
-      kind: 'Select',
-      span: this.span(ctx),
-      hints: hints ? this.hints(hints) : [],
-      quantifier: quant ? (quant.ALL() ? 'ALL' : 'DISTINCT') : null,
-      items: ctx.selectItem().map((i) => this.selectItem(i)),
-      from: from ? from.tableReference().map((t) => this.tableReference(t)) : [],
-      where: where ? this.expression(where.expression()) : null,
-      groupBy: group ? this.groupBy(group) : null,
-      having: having ? this.expression(having.expression()) : null,
-      windows: windows ? windows.windowDefinition().map((w) => ({
-        kind: 'WindowDefinition', span: this.span(w), name: this.identifier(w.identifier()), spec: this.windowSpec(w.windowSpec()),
-      })) : [],
-    };
+    // One pass over the children: the generated accessors would each scan them again.
+    let hints: A.Hint[] = [];
+    let quantifier: A.Select['quantifier'] = null;
+    const items: A.SelectItem[] = [];
+    let from: A.TableRef[] = [];
+    let where: A.Expression | null = null;
+    let groupBy: A.GroupBy | null = null;
+    let having: A.Expression | null = null;
+    let windows: A.WindowDefinition[] = [];
+    for (const child of ctx.children) {
+      if (child instanceof P.SelectItemContext) items.push(this.selectItem(child));
+      else if (child instanceof P.FromClauseContext) from = child.tableReference().map((t) => this.tableReference(t));
+      else if (child instanceof P.WhereClauseContext) where = this.expression(child.expression());
+      else if (child instanceof P.GroupByClauseContext) groupBy = this.groupBy(child);
+      else if (child instanceof P.HavingClauseContext) having = this.expression(child.expression());
+      else if (child instanceof P.HintsContext) hints = this.hints(child);
+      else if (child instanceof P.SetQuantifierContext) quantifier = child.ALL() ? 'ALL' : 'DISTINCT';
+      else if (child instanceof P.WindowClauseContext) {
+        windows = child.windowDefinition().map((w) => ({
+          kind: 'WindowDefinition', span: this.span(w), name: this.identifier(w.identifier()), spec: this.windowSpec(w.windowSpec()),
+        }));
+      }
+    }
+    return { kind: 'Select', span: this.span(ctx), hints, quantifier, items, from, where, groupBy, having, windows };
   }
 
   private selectItem(ctx: P.SelectItemContext): A.SelectItem {
-    const span = this.span(ctx);
-    const expr = ctx.expression();
-    if (!expr) return { kind: 'SelectItem', span, expr: { kind: 'Star', span, qualifier: [] }, alias: null };
-    return { kind: 'SelectItem', span, expr: this.expression(expr), alias: this.optIdentifier(ctx.identifier()) };
+    // STAR | expression (AS? identifier)?
+    const children = ctx.children;
+    const first = children[0]!;
+    if (first instanceof TerminalNode) {
+      const span = this.span(ctx);
+      return { kind: 'SelectItem', span, expr: { kind: 'Star', span, qualifier: [] }, alias: null };
+    }
+    const expr = this.expression(first as P.ExpressionContext);
+    const last = children[children.length - 1];
+    const alias = children.length > 1 && last instanceof P.IdentifierContext ? this.identifier(last) : null;
+    return { kind: 'SelectItem', span: alias ? { start: expr.span.start, end: alias.span.end } : expr.span, expr, alias };
   }
 
   private groupBy(ctx: P.GroupByClauseContext): A.GroupBy {
@@ -965,116 +983,125 @@ export class AstBuilder {
 
   // ---------------------------------------------------------------------------------- expressions
 
+  /**
+   * The expression rules have no labelled alternatives (see the grammar); alternatives are told
+   * apart by their first children.
+   */
   expression(ctx: P.ExpressionContext): A.Expression {
-    if (ctx instanceof P.LogicalBinaryContext) {
-      // Left-deep chains (a AND b AND c ...) are walked iteratively: they can be thousands long.
-      const chain: P.LogicalBinaryContext[] = [];
-      let current: P.ExpressionContext = ctx;
-      while (current instanceof P.LogicalBinaryContext) {
-        chain.push(current);
-        current = current.expression(0)!;
-      }
-      let result = this.expression(current);
-      for (let i = chain.length - 1; i >= 0; i--) {
-        const node = chain[i]!;
-        const right = this.expression(node.expression(1)!);
-        const op = node.AND() ? 'AND' : 'OR';
-        result = { kind: 'Binary', span: { start: result.span.start, end: right.span.end }, op, left: result, right };
+    const first = ctx.children[0];
+    if (first instanceof P.ValueExpressionContext) {
+      // valueExpression predicate*
+      const children = ctx.children;
+      let result = this.valueExpression(first);
+      for (let i = 1; i < children.length; i++) {
+        const predicate = children[i] as P.PredicateContext;
+        result = this.predicate(result, predicate, { start: result.span.start, end: this.span(predicate).end });
       }
       return result;
     }
-    if (ctx instanceof P.LogicalNotContext) {
-      return { kind: 'Unary', span: this.span(ctx), op: 'NOT', operand: this.expression(ctx.expression()) };
+    if (first instanceof TerminalNode) {
+      return { kind: 'Unary', span: this.span(ctx), op: 'NOT', operand: this.expression(ctx.children[1] as P.ExpressionContext) };
     }
-    const predicated = ctx as P.PredicatedExpressionContext;
-    let result = this.valueExpression(predicated.valueExpression());
-    for (const predicate of predicated.predicate()) {
-      result = this.predicate(result, predicate, { start: result.span.start, end: this.span(predicate).end });
+    // expression (AND | OR) expression. Left-deep chains (a AND b AND c ...) are walked
+    // iteratively: they can be thousands long.
+    const chain: P.ExpressionContext[] = [];
+    let current: P.ExpressionContext = ctx;
+    while (current.children[0] instanceof P.ExpressionContext) {
+      chain.push(current);
+      current = current.children[0];
+    }
+    let result = this.expression(current);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const node = chain[i]!;
+      const right = this.expression(node.children[2] as P.ExpressionContext);
+      const op = (node.children[1] as TerminalNode).symbol.type === G.AND ? 'AND' : 'OR';
+      result = { kind: 'Binary', span: { start: result.span.start, end: right.span.end }, op, left: result, right };
     }
     return result;
   }
 
   private predicate(left: A.Expression, ctx: P.PredicateContext, span: Span): A.Expression {
-    if (ctx instanceof P.ComparisonPredicateContext) {
-      const right = this.valueExpression(ctx.valueExpression());
-      return { kind: 'Binary', span, op: ctx.comparisonOperator().getText() as A.BinaryOperator, left, right };
+    const first = ctx.children[0]!;
+    const negated = ctx.NOT() !== null;
+    if (first instanceof P.ComparisonOperatorContext) {
+      const op = COMPARISON_OPERATORS.get((first.children[0] as TerminalNode).symbol.type)!;
+      const second = ctx.children[1]!;
+      if (second instanceof P.ValueExpressionContext) return { kind: 'Binary', span, op, left, right: this.valueExpression(second) };
+      const type = (second as TerminalNode).symbol.type;
+      const quantifier = type === G.ANY ? 'ANY' : type === G.SOME ? 'SOME' : 'ALL';
+      return { kind: 'QuantifiedComparison', span, op, quantifier, left, query: this.query(ctx.queryStatement()!) };
     }
-    if (ctx instanceof P.QuantifiedPredicateContext) {
-      const q = ctx.ANY() ? 'ANY' : ctx.SOME() ? 'SOME' : 'ALL';
-      return {
-        kind: 'QuantifiedComparison', span, op: ctx.comparisonOperator().getText() as A.ComparisonOperator, quantifier: q,
-        left, query: this.query(ctx.queryStatement()),
-      };
-    }
-    if (ctx instanceof P.IsTestPredicateContext) {
+    if (ctx.IS()) {
+      if (ctx.DISTINCT()) return { kind: 'IsDistinctFrom', span, left, right: this.valueExpression(ctx.valueExpression(0)!), negated };
+      if (ctx.JSON()) {
+        const t = ctx.VALUE() ? 'VALUE' : ctx.OBJECT() ? 'OBJECT' : ctx.ARRAY() ? 'ARRAY' : ctx.SCALAR() ? 'SCALAR' : null;
+        return { kind: 'IsJson', span, operand: left, negated, jsonType: t };
+      }
       const test = ctx.NULL() ? 'NULL' : ctx.TRUE() ? 'TRUE' : ctx.FALSE() ? 'FALSE' : 'UNKNOWN';
-      return { kind: 'IsTest', span, operand: left, negated: ctx.NOT() !== null, test };
+      return { kind: 'IsTest', span, operand: left, negated, test };
     }
-    if (ctx instanceof P.IsDistinctPredicateContext) {
-      return { kind: 'IsDistinctFrom', span, left, right: this.valueExpression(ctx.valueExpression()), negated: ctx.NOT() !== null };
-    }
-    if (ctx instanceof P.IsJsonPredicateContext) {
-      const t = ctx.VALUE() ? 'VALUE' : ctx.OBJECT() ? 'OBJECT' : ctx.ARRAY() ? 'ARRAY' : ctx.SCALAR() ? 'SCALAR' : null;
-      return { kind: 'IsJson', span, operand: left, negated: ctx.NOT() !== null, jsonType: t };
-    }
-    if (ctx instanceof P.BetweenPredicateContext) {
+    if (ctx.BETWEEN()) {
       const [low, high] = ctx.valueExpression();
       return {
         kind: 'Between', span, operand: left, low: this.valueExpression(low!), high: this.valueExpression(high!),
-        negated: ctx.NOT() !== null, symmetric: ctx.SYMMETRIC() !== null,
+        negated, symmetric: ctx.SYMMETRIC() !== null,
       };
     }
-    if (ctx instanceof P.InPredicateContext) {
+    if (ctx.IN()) {
       const q = ctx.queryStatement();
-      if (q) return { kind: 'InSubquery', span, operand: left, negated: ctx.NOT() !== null, query: this.query(q) };
-      return { kind: 'InList', span, operand: left, negated: ctx.NOT() !== null, values: ctx.expression().map((v) => this.expression(v)) };
+      if (q) return { kind: 'InSubquery', span, operand: left, negated, query: this.query(q) };
+      return { kind: 'InList', span, operand: left, negated, values: ctx.expression().map((v) => this.expression(v)) };
     }
-    if (ctx instanceof P.LikePredicateContext) {
-      const [pattern, escape] = ctx.valueExpression();
-      const op = ctx.ILIKE() ? 'ILIKE' : ctx.SIMILAR() ? 'SIMILAR TO' : 'LIKE';
+    if (ctx.MEMBER() || ctx.SUBMULTISET()) {
       return {
-        kind: 'Like', span, op, operand: left, pattern: this.valueExpression(pattern!),
-        escape: escape ? this.valueExpression(escape) : null, negated: ctx.NOT() !== null,
+        kind: 'MemberOf', span, op: ctx.MEMBER() ? 'MEMBER OF' : 'SUBMULTISET OF', left,
+        right: this.valueExpression(ctx.valueExpression(0)!), negated,
       };
     }
-    const member = ctx as P.MemberOfPredicateContext;
+    const [pattern, escape] = ctx.valueExpression();
+    const op = ctx.ILIKE() ? 'ILIKE' : ctx.SIMILAR() ? 'SIMILAR TO' : 'LIKE';
     return {
-      kind: 'MemberOf', span, op: member.MEMBER() ? 'MEMBER OF' : 'SUBMULTISET OF', left,
-      right: this.valueExpression(member.valueExpression()), negated: member.NOT() !== null,
+      kind: 'Like', span, op, operand: left, pattern: this.valueExpression(pattern!),
+      escape: escape ? this.valueExpression(escape) : null, negated,
     };
   }
 
   private valueExpression(ctx: P.ValueExpressionContext): A.Expression {
-    if (ctx instanceof P.ArithmeticContext) {
-      const chain: P.ArithmeticContext[] = [];
-      let current: P.ValueExpressionContext = ctx;
-      while (current instanceof P.ArithmeticContext) {
-        chain.push(current);
-        current = current.valueExpression(0)!;
-      }
-      let result = this.valueExpression(current);
-      for (let i = chain.length - 1; i >= 0; i--) {
-        const node = chain[i]!;
-        const right = this.valueExpression(node.valueExpression(1)!);
-        const op = (node.getChild(1) as TerminalNode).getText() as A.BinaryOperator;
-        result = { kind: 'Binary', span: { start: result.span.start, end: right.span.end }, op, left: result, right };
-      }
-      return result;
+    const children = ctx.children;
+    const first = children[0];
+    if (first instanceof P.PrimaryExpressionContext) return this.primary(first);
+    if (first instanceof TerminalNode) {
+      const op = first.symbol.type === G.MINUS_SIGN ? '-' : '+';
+      return { kind: 'Unary', span: this.span(ctx), op, operand: this.valueExpression(children[1] as P.ValueExpressionContext) };
     }
-    const span = this.span(ctx);
-    if (ctx instanceof P.ValuePrimaryContext) return this.primary(ctx.primaryExpression());
-    if (ctx instanceof P.UnaryContext) {
-      return { kind: 'Unary', span, op: ctx.MINUS_SIGN() ? '-' : '+', operand: this.valueExpression(ctx.valueExpression()) };
+    const second = (children[1] as TerminalNode).symbol.type;
+    if (second === G.LBRACKET) {
+      return {
+        kind: 'Subscript', span: this.span(ctx), target: this.valueExpression(first as P.ValueExpressionContext),
+        index: this.expression(children[2] as P.ExpressionContext),
+      };
     }
-    if (ctx instanceof P.SubscriptContext) {
-      return { kind: 'Subscript', span, target: this.valueExpression(ctx.valueExpression()), index: this.expression(ctx.expression()) };
+    if (second === G.DOT) return this.member(ctx, this.span(ctx));
+    // Arithmetic. Left-deep chains (a + b + c ...) are walked iteratively.
+    const chain: P.ValueExpressionContext[] = [];
+    let current: P.ValueExpressionContext = ctx;
+    while (current.children[0] instanceof P.ValueExpressionContext && ARITHMETIC_OPERATORS.has((current.children[1] as TerminalNode).symbol.type)) {
+      chain.push(current);
+      current = current.children[0];
     }
-    return this.member(ctx as P.MemberContext, span);
+    let result = this.valueExpression(current);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const node = chain[i]!;
+      const right = this.valueExpression(node.children[2] as P.ValueExpressionContext);
+      const op = ARITHMETIC_OPERATORS.get((node.children[1] as TerminalNode).symbol.type)!;
+      result = { kind: 'Binary', span: { start: result.span.start, end: right.span.end }, op, left: result, right };
+    }
+    return result;
   }
 
   /** `a.b.c`, `t.*`, `f(x).field`, `db.fn(x)`. */
-  private member(ctx: P.MemberContext, span: Span): A.Expression {
-    const target = this.valueExpression(ctx.valueExpression());
+  private member(ctx: P.ValueExpressionContext, span: Span): A.Expression {
+    const target = this.valueExpression(ctx.children[0] as P.ValueExpressionContext);
     const id = ctx.identifier();
     if (!id) {
       const qualifier = target.kind === 'ColumnRef' ? target.parts : [];
@@ -1518,7 +1545,11 @@ export class AstBuilder {
   // ---------------------------------------------------------------------------------- names
 
   qualifiedName(ctx: P.QualifiedNameContext): A.QualifiedName {
-    return { kind: 'QualifiedName', span: this.span(ctx), parts: ctx.identifier().map((i) => this.identifier(i)) };
+    // identifier (DOT identifier)*
+    const parts: A.Identifier[] = [];
+    const children = ctx.children;
+    for (let i = 0; i < children.length; i += 2) parts.push(this.identifier(children[i] as P.IdentifierContext));
+    return { kind: 'QualifiedName', span: parts.length === 1 ? parts[0]!.span : this.span(ctx), parts };
   }
 
   /**
