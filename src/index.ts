@@ -20,6 +20,7 @@ export { children, findAll, walk, type AstNode, type Visitor } from './ast/walk.
 export { statementKindLabel } from './ast/statement-kind.js';
 export { tablesOf, type TableAccess } from './ast/tables.js';
 export { applyEdits, applyFix } from './diagnostics/apply-fix.js';
+export { mergeInputDiagnostics } from './diagnostics/merge.js';
 export type { ParseOptions, ParsedStatement, ScriptParseResult } from './parse/api.js';
 
 export { checkText, decodeSource, MAX_REPORTS_PER_KIND, type DecodedSource } from './source/decode.js';

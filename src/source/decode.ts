@@ -40,7 +40,7 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
   if (utf16 !== null) {
     const text = new TextDecoder(utf16.label, { ignoreBOM: true }).decode(bytes.subarray(2));
     const diagnostic = make(Codes.invalidUtf8, { start: 0, end: 0 }, {
-      message: `input is encoded as ${utf16.name}, not UTF-8`,
+      message: `The input is encoded as ${utf16.name}, not UTF-8`,
       hint: 'save the file as UTF-8',
     });
     return { text, diagnostics: [diagnostic, ...checkText(text)] };
@@ -176,7 +176,7 @@ function invalidUtf8Diagnostics(body: Uint8Array, bomLength: number): Diagnostic
     const bytesText = count === 1 ? `byte ${shown}` : `bytes ${shown}${count > 8 ? ' …' : ''}`;
     const tail = more === undefined ? '' : ` (and ${plural(more, 'more invalid sequence')} after it)`;
     return make(Codes.invalidUtf8, run.span, {
-      message: `input is not valid UTF-8 at byte offset ${offset} (${bytesText})${tail}`,
+      message: `The input is not valid UTF-8 at byte offset ${offset} (${bytesText})${tail}`,
       hint: 'the file is probably in another encoding, such as Windows-1252 or Latin-1; save the file as UTF-8',
     });
   };
@@ -229,7 +229,7 @@ function nulDiagnostic(run: Span, more?: number): Diagnostic {
   const what = count === 1 ? 'a NUL character (U+0000)' : `${count} NUL characters (U+0000)`;
   const tail = more === undefined ? '' : ` (and ${more} more ${more === 1 ? 'place' : 'places'} with NUL characters after it)`;
   return make(Codes.nulCharacter, run, {
-    message: `input contains ${what}${tail}`,
+    message: `The input contains ${what}${tail}`,
     hint: 'remove the NUL characters; if there are many, the file may be binary or saved as UTF-16, so save it as UTF-8 text',
   });
 }
@@ -242,7 +242,7 @@ function surrogateDiagnostic(text: string, run: Span, more?: number): Diagnostic
   const what = count === 1 ? `an unpaired UTF-16 surrogate (${listed})` : `${count} unpaired UTF-16 surrogates (${listed})`;
   const tail = more === undefined ? '' : ` (and ${plural(more, 'more unpaired surrogate')} after it)`;
   return make(Codes.loneSurrogate, run, {
-    message: `input contains ${what}${tail}`,
+    message: `The input contains ${what}${tail}`,
     hint: 'the text was probably cut in the middle of a character such as an emoji; send the complete character or remove it',
   });
 }

@@ -107,7 +107,7 @@ describe('flinkcheck check', () => {
     const dir = await tempTree({ 'nul.sql': 'SELECT 1;\0\n' });
     const r = await runCli(['check', 'nul.sql'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('error[FSQL1002]: input contains a NUL character (U+0000)');
+    expect(r.stdout).toContain('error[FSQL1002]: The input contains a NUL character (U+0000)');
   });
 
   it('uses colours only on a terminal, without NO_COLOR and without --no-color', async () => {

@@ -31,7 +31,7 @@ describe('decodeSource', () => {
         code: 'FSQL1001',
         severity: 'error',
         category: 'syntax',
-        message: 'input is not valid UTF-8 at byte offset 16 (byte 0xE9)',
+        message: 'The input is not valid UTF-8 at byte offset 16 (byte 0xE9)',
         hint: 'the file is probably in another encoding, such as Windows-1252 or Latin-1; save the file as UTF-8',
         span: { start: 14, end: 15 },
       },
@@ -51,9 +51,9 @@ describe('decodeSource', () => {
     const result = decodeSource(bytes);
     expect(result.text).toBe('a\uFFFD\uFFFDb\uFFFDc\uFFFD\uFFFD\uFFFD\uFFFD');
     expect(result.diagnostics.map((d) => [d.span, d.message])).toEqual([
-      [{ start: 1, end: 3 }, 'input is not valid UTF-8 at byte offset 1 (bytes 0xE0 0x80)'],
-      [{ start: 4, end: 5 }, 'input is not valid UTF-8 at byte offset 4 (bytes 0xF0 0x9F 0x98)'],
-      [{ start: 6, end: 10 }, 'input is not valid UTF-8 at byte offset 8 (bytes 0xED 0xA0 0x80 0xFF)'],
+      [{ start: 1, end: 3 }, 'The input is not valid UTF-8 at byte offset 1 (bytes 0xE0 0x80)'],
+      [{ start: 4, end: 5 }, 'The input is not valid UTF-8 at byte offset 4 (bytes 0xF0 0x9F 0x98)'],
+      [{ start: 6, end: 10 }, 'The input is not valid UTF-8 at byte offset 8 (bytes 0xED 0xA0 0x80 0xFF)'],
     ]);
   });
 
@@ -98,7 +98,7 @@ describe('decodeSource', () => {
     const result = decodeSource(concat(...parts));
     expect(result.diagnostics).toHaveLength(MAX_REPORTS_PER_KIND);
     expect(result.diagnostics.at(-1)!.message).toBe(
-      'input is not valid UTF-8 at byte offset 19 (byte 0xFF) (and 15 more invalid sequences after it)',
+      'The input is not valid UTF-8 at byte offset 19 (byte 0xFF) (and 15 more invalid sequences after it)',
     );
   });
 
@@ -109,7 +109,7 @@ describe('decodeSource', () => {
     expect(result.diagnostics).toEqual([
       expect.objectContaining({
         code: 'FSQL1001',
-        message: 'input is encoded as UTF-16 (little-endian), not UTF-8',
+        message: 'The input is encoded as UTF-16 (little-endian), not UTF-8',
         hint: 'save the file as UTF-8',
         span: { start: 0, end: 0 },
       }),
@@ -157,20 +157,20 @@ describe('checkText', () => {
         code: Codes.nulCharacter.code,
         severity: 'error',
         category: 'syntax',
-        message: 'input contains a NUL character (U+0000)',
+        message: 'The input contains a NUL character (U+0000)',
         hint: 'remove the NUL characters; if there are many, the file may be binary or saved as UTF-16, so save it as UTF-8 text',
         span: { start: 1, end: 2 },
       },
-      expect.objectContaining({ message: 'input contains 3 NUL characters (U+0000)', span: { start: 3, end: 6 } }),
+      expect.objectContaining({ message: 'The input contains 3 NUL characters (U+0000)', span: { start: 3, end: 6 } }),
     ]);
   });
 
   it('reports lone high and low surrogates', () => {
     const diags = checkText('a\uD83Db \uDE00c \uDC00\uDC01');
     expect(diags.map((d) => [d.code, d.span, d.message])).toEqual([
-      ['FSQL1003', { start: 1, end: 2 }, 'input contains an unpaired UTF-16 surrogate (U+D83D)'],
-      ['FSQL1003', { start: 4, end: 5 }, 'input contains an unpaired UTF-16 surrogate (U+DE00)'],
-      ['FSQL1003', { start: 7, end: 9 }, 'input contains 2 unpaired UTF-16 surrogates (U+DC00, U+DC01)'],
+      ['FSQL1003', { start: 1, end: 2 }, 'The input contains an unpaired UTF-16 surrogate (U+D83D)'],
+      ['FSQL1003', { start: 4, end: 5 }, 'The input contains an unpaired UTF-16 surrogate (U+DE00)'],
+      ['FSQL1003', { start: 7, end: 9 }, 'The input contains 2 unpaired UTF-16 surrogates (U+DC00, U+DC01)'],
     ]);
     expect(diags[0]!.hint).toMatch(/cut in the middle of a character/);
   });

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { mergeInputDiagnostics } from '../../diagnostics/merge.js';
 import { renderJson, type FileResult } from '../../diagnostics/render-json.js';
 import { renderText, summaryLine } from '../../diagnostics/render-text.js';
 import type { ParseOptions, ScriptParseResult } from '../../parse/api.js';
@@ -71,7 +72,7 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
 function checkInput(input: Input, parseScript: ParseScript): FileResult {
   const decoded = decodeSource(input.bytes);
   const parsed = parseScript(decoded.text);
-  const diagnostics: Diagnostic[] = [...decoded.diagnostics, ...parsed.diagnostics];
+  const diagnostics: Diagnostic[] = mergeInputDiagnostics(decoded.diagnostics, parsed.diagnostics);
   return { file: input.name, source: parsed.source, statements: parsed.statements, diagnostics };
 }
 
