@@ -1418,11 +1418,52 @@ export class AstBuilder {
       if (t === G.UESCAPE) break;
       if (child.symbol.line === previousLine) this.fragmentOnSameLine(child);
       previousLine = child.symbol.line;
-      const text = child.getText();
+      const text = this.tokenText(child.symbol);
       const quote = text.indexOf("'");
       value += text.slice(quote + 1, -1).replace(/''/g, "'");
     }
+    if (ctx.start!.type === G.UNICODE_STRING) {
+      const last = ctx.children[ctx.children.length - 1] as TerminalNode;
+      const escape = ctx.UESCAPE() ? this.tokenText(last.symbol).slice(1, -1).replace(/''/g, "'") : '\\';
+      return this.unicodeEscapes(value, escape, ctx);
+    }
     return value;
+  }
+
+  /** Decodes the escapes of a U&'...' string: \XXXX, \+XXXXXX and a doubled escape character. */
+  private unicodeEscapes(value: string, escape: string, ctx: P.StringLiteralContext): string {
+    if (escape.length !== 1 || /[0-9a-fA-F+'"\s]/.test(escape)) {
+      this.invalidLiteral(ctx, `\`${escape}\` cannot be the escape character of a Unicode string`, 'use a single character such as ! that is not a hex digit, +, a quote or white space');
+      return value;
+    }
+    let out = '';
+    for (let i = 0; i < value.length; i++) {
+      const ch = value[i]!;
+      if (ch !== escape) {
+        out += ch;
+        continue;
+      }
+      if (value[i + 1] === escape) {
+        out += escape;
+        i++;
+        continue;
+      }
+      const long = value[i + 1] === '+';
+      const digits = long ? value.slice(i + 2, i + 8) : value.slice(i + 1, i + 5);
+      const width = long ? 6 : 4;
+      if (digits.length !== width || !/^[0-9a-fA-F]+$/.test(digits) || Number.parseInt(digits, 16) > 0x10ffff) {
+        this.invalidLiteral(ctx, `Invalid Unicode escape \`${value.slice(i, i + (long ? 8 : 5))}\` in a U& string`,
+          `write ${escape}XXXX with four hex digits or ${escape}+XXXXXX with six; write ${escape}${escape} for the escape character itself`);
+        return value;
+      }
+      out += String.fromCodePoint(Number.parseInt(digits, 16));
+      i += long ? 7 : 4;
+    }
+    return out;
+  }
+
+  private invalidLiteral(ctx: Ctx, message: string, hint: string): void {
+    this.diagnostics.push({ code: Codes.invalidLiteral.code, severity: 'error', category: 'syntax', span: this.span(ctx), message, hint });
   }
 
   /** SQL continues a string only across lines ('a'<newline>'b'); on one line it is usually a missing comma. */
@@ -1435,8 +1476,10 @@ export class AstBuilder {
     });
   }
 
+  /** N'..' and _charset'..' keep their prefix; U&'..' is decoded into a plain string. */
   private stringPrefix(ctx: P.StringLiteralContext): string | null {
-    const text = ctx.start!.text!;
+    if (ctx.start!.type === G.UNICODE_STRING) return null;
+    const text = this.tokenText(ctx.start!);
     const quote = text.indexOf("'");
     return quote > 0 ? text.slice(0, quote).toUpperCase() : null;
   }

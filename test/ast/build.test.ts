@@ -189,3 +189,15 @@ describe('AST builder', () => {
     check(ast, { start: 0, end: sql.length });
   });
 });
+
+describe('Unicode string literals', () => {
+  it('decodes U& escapes, with the default or a UESCAPE character', () => {
+    expect(expr("U&'\\0041\\+01F600x'")).toMatchObject({ kind: 'Literal', type: 'STRING', value: 'A😀x', prefix: null });
+    expect(expr("U&'!0041!!' UESCAPE '!'")).toMatchObject({ value: 'A!' });
+  });
+
+  it('reports a broken escape', () => {
+    const result = parseExpression("U&'\\zz'");
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['FSQL1025']);
+  });
+});
