@@ -1002,20 +1002,37 @@ export class AstBuilder {
     if (first instanceof TerminalNode) {
       return { kind: 'Unary', span: this.span(ctx), op: 'NOT', operand: this.expression(ctx.children[1] as P.ExpressionContext) };
     }
-    // expression (AND | OR) expression. Left-deep chains (a AND b AND c ...) are walked
-    // iteratively: they can be thousands long.
-    const chain: P.ExpressionContext[] = [];
-    let current: P.ExpressionContext = ctx;
-    while (current.children[0] instanceof P.ExpressionContext) {
+    // expression (AND | OR) expression
+    return this.leftChain(
+      ctx,
+      (c) => c.children[0] instanceof P.ExpressionContext,
+      (c) => this.expression(c),
+      (link) => ((link.children[1] as TerminalNode).symbol.type === G.AND ? 'AND' : 'OR'),
+    );
+  }
+
+  /**
+   * Builds a left-deep chain of binary operators (a op b op c ...) iteratively: such chains can be
+   * thousands of operators long. `isLink` tells whether a context is `operand op operand` with the
+   * chain continuing in its first child.
+   */
+  private leftChain<C extends Ctx>(
+    ctx: C,
+    isLink: (c: C) => boolean,
+    operand: (c: C) => A.Expression,
+    operator: (link: C) => A.BinaryOperator,
+  ): A.Expression {
+    const chain: C[] = [];
+    let current = ctx;
+    while (isLink(current)) {
       chain.push(current);
-      current = current.children[0];
+      current = current.children[0] as C;
     }
-    let result = this.expression(current);
+    let result = operand(current);
     for (let i = chain.length - 1; i >= 0; i--) {
-      const node = chain[i]!;
-      const right = this.expression(node.children[2] as P.ExpressionContext);
-      const op = (node.children[1] as TerminalNode).symbol.type === G.AND ? 'AND' : 'OR';
-      result = { kind: 'Binary', span: { start: result.span.start, end: right.span.end }, op, left: result, right };
+      const link = chain[i]!;
+      const right = operand(link.children[2] as C);
+      result = { kind: 'Binary', span: { start: result.span.start, end: right.span.end }, op: operator(link), left: result, right };
     }
     return result;
   }
@@ -1082,21 +1099,13 @@ export class AstBuilder {
       };
     }
     if (second === G.DOT) return this.member(ctx, this.span(ctx));
-    // Arithmetic. Left-deep chains (a + b + c ...) are walked iteratively.
-    const chain: P.ValueExpressionContext[] = [];
-    let current: P.ValueExpressionContext = ctx;
-    while (current.children[0] instanceof P.ValueExpressionContext && ARITHMETIC_OPERATORS.has((current.children[1] as TerminalNode).symbol.type)) {
-      chain.push(current);
-      current = current.children[0];
-    }
-    let result = this.valueExpression(current);
-    for (let i = chain.length - 1; i >= 0; i--) {
-      const node = chain[i]!;
-      const right = this.valueExpression(node.children[2] as P.ValueExpressionContext);
-      const op = ARITHMETIC_OPERATORS.get((node.children[1] as TerminalNode).symbol.type)!;
-      result = { kind: 'Binary', span: { start: result.span.start, end: right.span.end }, op, left: result, right };
-    }
-    return result;
+    // Arithmetic: valueExpression op valueExpression
+    return this.leftChain(
+      ctx,
+      (c) => c.children[0] instanceof P.ValueExpressionContext && ARITHMETIC_OPERATORS.has((c.children[1] as TerminalNode).symbol.type),
+      (c) => this.valueExpression(c),
+      (link) => ARITHMETIC_OPERATORS.get((link.children[1] as TerminalNode).symbol.type)!,
+    );
   }
 
   /** `a.b.c`, `t.*`, `f(x).field`, `db.fn(x)`. */
