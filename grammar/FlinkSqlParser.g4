@@ -486,7 +486,7 @@ windowFrame
 frameBound
     : UNBOUNDED (PRECEDING | FOLLOWING)
     | CURRENT ROW
-    | expression (PRECEDING | FOLLOWING)
+    | valueExpression (PRECEDING | FOLLOWING)
     ;
 
 literal

@@ -1284,7 +1284,7 @@ export class AstBuilder {
     const span = this.span(ctx);
     if (ctx.UNBOUNDED()) return { kind: 'FrameBound', span, bound: ctx.PRECEDING() ? 'UNBOUNDED PRECEDING' : 'UNBOUNDED FOLLOWING', offset: null };
     if (ctx.CURRENT()) return { kind: 'FrameBound', span, bound: 'CURRENT ROW', offset: null };
-    return { kind: 'FrameBound', span, bound: ctx.PRECEDING() ? 'PRECEDING' : 'FOLLOWING', offset: this.expression(ctx.expression()!) };
+    return { kind: 'FrameBound', span, bound: ctx.PRECEDING() ? 'PRECEDING' : 'FOLLOWING', offset: this.valueExpression(ctx.valueExpression()!) };
   }
 
   private specialFunction(ctx: P.SpecialFunctionContext): A.Expression {
