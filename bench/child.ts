@@ -44,6 +44,8 @@ export interface ScaleResult {
   /** Median of the timed runs, in milliseconds. */
   readonly ms: number;
   readonly runs: number;
+  /** The first full-size run (the first warm-up run), in milliseconds. */
+  readonly firstMs: number;
   readonly accepted: boolean;
   readonly errors: number;
   readonly detail: string;
@@ -59,9 +61,13 @@ export interface CrashResult {
 
 export type ChildResult = BaselineResult | ColdResult | ScaleResult | CrashResult;
 
-/** Timed runs of a scaling case stop after this many runs or this much time, whichever is first. */
-const SCALE_MAX_RUNS = 5;
-const SCALE_BUDGET_MS = 3_000;
+/**
+ * A scaling case runs at full size until warm (V8 needs several calls before the optimised code is
+ * in place), then is timed. Each phase stops after this many runs or this much time, whichever comes
+ * first, and always runs at least once.
+ */
+const SCALE_WARMUP = { maxRuns: 10, budgetMs: 2_000 };
+const SCALE_TIMED = { maxRuns: 10, budgetMs: 3_000 };
 
 function nowMs(): number {
   return Number(process.hrtime.bigint()) / 1e6;
@@ -105,22 +111,25 @@ async function cold(id: ContenderId): Promise<ColdResult> {
 }
 
 async function scale(id: ContenderId, caseId: string): Promise<ScaleResult | CrashResult> {
-  const definition = scalingCase(caseId);
-  const sql = definition.generate();
-  // Warm up on a 1% version of the same shape, so the timed runs measure steady-state parsing.
-  const small = definition.generate(0.01);
+  const sql = scalingCase(caseId).generate();
   const { contender } = await loadContender(id);
 
-  const times: number[] = [];
   let result: unknown;
-  try {
-    for (let i = 0; i < 3; i++) contender.run(small);
-    const budgetStart = nowMs();
-    while (times.length < SCALE_MAX_RUNS && (times.length === 0 || nowMs() - budgetStart < SCALE_BUDGET_MS)) {
+  const repeat = (phase: { maxRuns: number; budgetMs: number }): number[] => {
+    const times: number[] = [];
+    const phaseStart = nowMs();
+    while (times.length === 0 || (times.length < phase.maxRuns && nowMs() - phaseStart < phase.budgetMs)) {
       const start = nowMs();
       result = contender.run(sql);
       times.push(nowMs() - start);
     }
+    return times;
+  };
+  let warmup: number[];
+  let times: number[];
+  try {
+    warmup = repeat(SCALE_WARMUP);
+    times = repeat(SCALE_TIMED);
   } catch (error) {
     return {
       mode: 'crash',
@@ -136,6 +145,7 @@ async function scale(id: ContenderId, caseId: string): Promise<ScaleResult | Cra
     bytes: Buffer.byteLength(sql, 'utf8'),
     ms: median(times),
     runs: times.length,
+    firstMs: warmup[0]!,
     accepted: outcome.accepted,
     errors: outcome.errors,
     detail: outcome.detail,

@@ -40,3 +40,17 @@ export function summarize(samplesNs: Float64Array): Summary {
 export function median(values: readonly number[]): number {
   return percentile(Float64Array.from(values).sort(), 50);
 }
+
+/**
+ * For samples laid out pass by pass (`passes` blocks of `n`), the median of each statement's
+ * `passes` timings: the statement's typical cost, with one-off pauses (GC, preemption) filtered out.
+ */
+export function perStatementMedians(samples: Float64Array, n: number, passes: number): Float64Array {
+  const out = new Float64Array(n);
+  const own = new Float64Array(passes);
+  for (let i = 0; i < n; i++) {
+    for (let p = 0; p < passes; p++) own[p] = samples[p * n + i]!;
+    out[i] = percentile(own.sort(), 50);
+  }
+  return out;
+}
