@@ -43,6 +43,8 @@ export const Codes = {
   invalidLiteral: entry('FSQL1025', 'syntax', 'Invalid literal'),
   duplicateClause: entry('FSQL1026', 'syntax', 'Clause given more than once'),
   tooManyStatements: entry('FSQL1027', 'syntax', 'Too many statements'),
+  extraComma: entry('FSQL1028', 'syntax', 'Extra comma'),
+  missingKeyword: entry('FSQL1029', 'syntax', 'Missing keyword'),
   // --- internal (0001-0009) ---
   internalError: entry('FSQL0001', 'internal', 'Internal error'),
 } as const satisfies Record<string, CodeInfo>;

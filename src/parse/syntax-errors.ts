@@ -77,15 +77,26 @@ export function explainSyntaxFailure(
   entry: EntryRule,
 ): Diagnostic {
   const ctx: Context = { source, tokens, entry };
-  return (
-    unbalancedBrackets(ctx, failure) ??
-    doubleQuoted(ctx, failure) ??
-    missingSemicolonRepair(ctx, failure) ??
-    reservedWordRepair(ctx, failure) ??
-    misspelledKeywordRepair(ctx, failure) ??
-    missingCommaRepair(ctx, failure) ??
-    genericError(ctx, failure)
-  );
+  const certain = unbalancedBrackets(ctx, failure) ?? doubleQuoted(ctx, failure) ?? missingSemicolonRepair(ctx, failure);
+  if (certain) return certain;
+  // Every plausible repair is tried; the one that lets the parser get furthest wins, and on a tie
+  // the one listed first (the more specific diagnosis).
+  const repairs = [
+    misspelledKeywordRepair(ctx, failure),
+    missingCommaRepair(ctx, failure),
+    extraCommaRepair(ctx, failure),
+    missingKeywordRepair(ctx, failure),
+    reservedWordRepair(ctx, failure),
+  ].filter((r): r is Repair => r !== null);
+  let best: Repair | null = null;
+  for (const repair of repairs) if (!best || repair.reach > best.reach) best = repair;
+  return best?.diagnostic ?? genericError(ctx, failure);
+}
+
+/** A diagnosis backed by a repair, and how far the parser gets once the repair is applied. */
+interface Repair {
+  readonly diagnostic: Diagnostic;
+  readonly reach: number;
 }
 
 // ---------------------------------------------------------------------------------- helpers
@@ -280,19 +291,32 @@ function missingSemicolonRepair(ctx: Context, failure: SyntaxFailure): Diagnosti
   });
 }
 
-function reservedWordRepair(ctx: Context, failure: SyntaxFailure): Diagnostic | null {
+/**
+ * Keywords that structure a statement. Quoting one to make it a name is never the likely fix:
+ * `SELECT a, FROM t` lacks a column, it does not select a column named FROM.
+ */
+const STRUCTURAL_KEYWORDS: ReadonlySet<number> = new Set([
+  T.SELECT, T.FROM, T.WHERE, T.GROUP, T.HAVING, T.ORDER, T.BY, T.LIMIT, T.OFFSET, T.FETCH, T.UNION, T.INTERSECT,
+  T.EXCEPT, T.MINUS, T.JOIN, T.ON, T.USING, T.AND, T.OR, T.NOT, T.AS, T.WITH, T.WINDOW, T.CASE, T.WHEN, T.THEN,
+  T.ELSE, T.END, T.IN, T.IS, T.LIKE, T.BETWEEN, T.INTO, T.VALUES, T.INSERT, T.CREATE, T.ALTER, T.DROP, T.TABLE,
+  T.WATERMARK, T.PRIMARY, T.CONSTRAINT, T.PARTITION, T.PARTITIONED, T.DISTRIBUTED, T.LEFT, T.RIGHT, T.FULL,
+  T.INNER, T.CROSS, T.NATURAL, T.OVER, T.FOR, T.SET, T.ALL, T.DISTINCT, T.NULL, T.TRUE, T.FALSE,
+]);
+
+function reservedWordRepair(ctx: Context, failure: SyntaxFailure): Repair | null {
   // At the end of the statement the word before is more likely incomplete than misused.
   const candidates = failure.offending.type === T.EOF ? [] : [failure.offending, failure.previous];
   for (const candidate of candidates) {
-    if (!candidate) continue;
+    if (!candidate || STRUCTURAL_KEYWORDS.has(candidate.type)) continue;
     const word = literalNameOf(candidate.type);
     if (!word || !RESERVED_WORDS.has(word)) continue;
     const index = indexOfToken(ctx, candidate);
     if (index < 0) continue;
     const repaired = ctx.tokens.slice();
     repaired[index] = withType(candidate, T.QUOTED_IDENTIFIER);
-    if (reach(ctx, repaired) <= failure.offending.start) continue;
-    return reservedWordDiagnostic(candidate.text ?? word, tokenSpan(ctx.source, candidate));
+    const reached = reach(ctx, repaired);
+    if (reached <= failure.offending.start) continue;
+    return { reach: reached, diagnostic: reservedWordDiagnostic(candidate.text ?? word, tokenSpan(ctx.source, candidate)) };
   }
   return null;
 }
@@ -307,7 +331,7 @@ export function reservedWordDiagnostic(text: string, span: Span): Diagnostic {
   });
 }
 
-function misspelledKeywordRepair(ctx: Context, failure: SyntaxFailure): Diagnostic | null {
+function misspelledKeywordRepair(ctx: Context, failure: SyntaxFailure): Repair | null {
   for (const candidate of [failure.offending, failure.previous]) {
     if (!candidate || candidate.type !== T.IDENTIFIER) continue;
     const text = candidate.text ?? '';
@@ -320,14 +344,18 @@ function misspelledKeywordRepair(ctx: Context, failure: SyntaxFailure): Diagnost
     for (const keyword of options) {
       const repaired = ctx.tokens.slice();
       repaired[index] = withType(candidate, KEYWORDS.get(keyword)!);
-      if (reach(ctx, repaired) <= candidate.stop + 1) continue;
+      const reached = reach(ctx, repaired);
+      if (reached <= candidate.stop + 1) continue;
       const span = tokenSpan(ctx.source, candidate);
       const previous = index > 0 ? ctx.tokens[index - 1]! : null;
       const where = candidate === failure.previous ? contextPhrase(failure, previous) : contextPhrase(failure, failure.previous);
-      return diagnostic(Codes.misspelledKeyword, `Unexpected \`${text}\` ${where}. Did you mean ${keyword}?`, span, {
-        hint: `\`${text}\` looks like a misspelling of the keyword ${keyword}`,
-        fixes: [{ title: `replace \`${text}\` with ${keyword}`, applicability: 'safe', edits: [{ span, text: keyword }] }],
-      });
+      return {
+        reach: reached,
+        diagnostic: diagnostic(Codes.misspelledKeyword, `Unexpected \`${text}\` ${where}. Did you mean ${keyword}?`, span, {
+          hint: `\`${text}\` looks like a misspelling of the keyword ${keyword}`,
+          fixes: [{ title: `replace \`${text}\` with ${keyword}`, applicability: 'safe', edits: [{ span, text: keyword }] }],
+        }),
+      };
     }
   }
   return null;
@@ -335,7 +363,7 @@ function misspelledKeywordRepair(ctx: Context, failure: SyntaxFailure): Diagnost
 
 const STRING_TYPES: ReadonlySet<number> = new Set([T.STRING_LITERAL, T.NATIONAL_STRING, T.CHARSET_STRING, T.UNICODE_STRING]);
 
-function missingCommaRepair(ctx: Context, failure: SyntaxFailure): Diagnostic | null {
+function missingCommaRepair(ctx: Context, failure: SyntaxFailure): Repair | null {
   const offending = failure.offending;
   if (!failure.previous || offending.type === T.EOF || offending.type === T.COMMA) return null;
   const offendingIndex = indexOfToken(ctx, offending);
@@ -353,18 +381,71 @@ function missingCommaRepair(ctx: Context, failure: SyntaxFailure): Diagnostic | 
     const at = ctx.tokens[index]!;
     const previous = ctx.tokens[index - 1]!;
     const repaired = [...ctx.tokens.slice(0, index), syntheticToken(T.COMMA, ',', at), ...ctx.tokens.slice(index)];
-    if (reach(ctx, repaired) <= offending.stop + 1) continue;
+    const reached = reach(ctx, repaired);
+    if (reached <= offending.stop + 1) continue;
     const inTable = isInside(failure, P.TableSchemaAndOptionsContext) || isInside(failure, P.MaterializedTableDefinitionContext);
     const inOptions = isInside(failure, P.WithOptionsContext) || isInside(failure, P.PropertyListContext);
     const inSelect = isInside(failure, P.SelectQueryContext);
     const what = inOptions ? 'between options' : inTable ? 'between column definitions' : inSelect ? 'between select items' : 'between list items';
     const end = tokenSpan(ctx.source, previous).end;
-    return diagnostic(Codes.missingComma, `Missing comma ${what}, before \`${display(at)}\``, tokenSpan(ctx.source, at), {
-      hint: `add \`,\` after \`${display(previous)}\``,
-      fixes: [{ title: 'insert the missing comma', applicability: 'safe', edits: [{ span: { start: end, end }, text: ',' }] }],
-    });
+    return {
+      reach: reached,
+      diagnostic: diagnostic(Codes.missingComma, `Missing comma ${what}, before \`${display(at)}\``, tokenSpan(ctx.source, at), {
+        hint: `add \`,\` after \`${display(previous)}\``,
+        fixes: [{ title: 'insert the missing comma', applicability: 'safe', edits: [{ span: { start: end, end }, text: ',' }] }],
+      }),
+    };
   }
   return null;
+}
+
+/** `SELECT a, b, FROM t` or `WITH ('k' = 'v',)`: a comma with nothing after it. */
+function extraCommaRepair(ctx: Context, failure: SyntaxFailure): Repair | null {
+  const previous = failure.previous;
+  if (!previous || previous.type !== T.COMMA) return null;
+  const index = indexOfToken(ctx, previous);
+  if (index < 0) return null;
+  const reached = reach(ctx, [...ctx.tokens.slice(0, index), ...ctx.tokens.slice(index + 1)]);
+  if (reached <= failure.offending.start) return null;
+  const span = tokenSpan(ctx.source, previous);
+  const next = failure.offending.type === T.EOF ? 'the end of the statement' : `\`${display(failure.offending)}\``;
+  return {
+    reach: reached,
+    diagnostic: diagnostic(Codes.extraComma, `Extra comma before ${next}: no item follows it`, span, {
+      hint: 'remove the comma, or add the missing item after it',
+      fixes: [{ title: 'remove the comma', applicability: 'safe', edits: [{ span, text: '' }] }],
+    }),
+  };
+}
+
+/** A keyword the statement needs and lacks, such as FOR in `WATERMARK ts AS ...` or BY in `GROUP a`. */
+function missingKeywordRepair(ctx: Context, failure: SyntaxFailure): Repair | null {
+  const offending = failure.offending;
+  const previous = failure.previous;
+  if (!previous) return null;
+  const index = offending.type === T.EOF ? ctx.tokens.length : indexOfToken(ctx, offending);
+  if (index <= 0) return null;
+  const keywords = failure.expected
+    .map((type) => ({ type, word: literalNameOf(type) }))
+    .filter((k): k is { type: number; word: string } => !!k.word && KEYWORDS.has(k.word));
+  if (keywords.length === 0 || keywords.length > 6) return null;
+  let best: { keyword: string; reach: number } | null = null;
+  for (const { type, word } of keywords) {
+    const repaired = [...ctx.tokens.slice(0, index), syntheticToken(type, word, previous), ...ctx.tokens.slice(index)];
+    const reached = reach(ctx, repaired);
+    if (reached > (offending.type === T.EOF ? Number.MAX_SAFE_INTEGER - 2 : offending.stop + 1) && (!best || reached > best.reach)) {
+      best = { keyword: word, reach: reached };
+    }
+  }
+  if (!best) return null;
+  const at = tokenSpan(ctx.source, previous).end;
+  return {
+    reach: best.reach,
+    diagnostic: diagnostic(Codes.missingKeyword, `Missing ${best.keyword} after \`${display(previous)}\``, offending.type === T.EOF ? lastCharacter(ctx) : tokenSpan(ctx.source, offending), {
+      hint: `write ${display(previous)} ${best.keyword}${offending.type === T.EOF ? '' : ` ${display(offending)}`}`,
+      fixes: [{ title: `insert ${best.keyword}`, applicability: 'safe', edits: [{ span: { start: at, end: at }, text: ` ${best.keyword}` }] }],
+    }),
+  };
 }
 
 function genericError(ctx: Context, failure: SyntaxFailure): Diagnostic {

@@ -89,6 +89,24 @@ describe('syntax diagnostics', () => {
     expectFixRepairs(sql, d, "CREATE TABLE t (a INT) WITH ('connector' = 'kafka', 'topic' = 'x')");
   });
 
+  it('finds a missing keyword and says where it goes', () => {
+    const sql = "CREATE TABLE t (ts TIMESTAMP(3), WATERMARK ts AS ts) WITH ('connector' = 'datagen')";
+    const d = onlyError(sql);
+    expect(d.code).toBe('FSQL1029');
+    expect(d.message).toBe('Missing FOR after `WATERMARK`');
+    expectFixRepairs(sql, d, "CREATE TABLE t (ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'datagen')");
+    expect(onlyError('SELECT a FROM t GROUP a').message).toBe('Missing BY after `GROUP`');
+  });
+
+  it('finds an extra comma rather than calling the next keyword a name', () => {
+    const sql = 'SELECT a, b, FROM t';
+    const d = onlyError(sql);
+    expect(d.code).toBe('FSQL1028');
+    expectFixRepairs(sql, d, 'SELECT a, b FROM t');
+    const options = "CREATE TABLE t (a INT) WITH ('connector' = 'datagen',)";
+    expectFixRepairs(options, onlyError(options), "CREATE TABLE t (a INT) WITH ('connector' = 'datagen')");
+  });
+
   it('finds a missing semicolon between statements', () => {
     const sql = 'SELECT 1\nSELECT 2';
     const d = onlyError(sql);
