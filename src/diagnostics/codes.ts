@@ -3,7 +3,7 @@ import type { Category, Severity } from './diagnostic.js';
 /**
  * Every diagnostic code the service can emit, as data. Codes are stable and never reused.
  * Ranges: 1xxx syntax and input, 2xxx names, 3xxx types and functions, 4xxx changelog,
- * 5xxx connector options, 9xxx guardrail rules, 0xxx internal.
+ * 5xxx connector options, 6xxx table definitions, 9xxx guardrail rules, 0xxx internal.
  */
 export interface CodeInfo {
   readonly code: string;
@@ -45,6 +45,9 @@ export const Codes = {
   tooManyStatements: entry('FSQL1027', 'syntax', 'Too many statements'),
   extraComma: entry('FSQL1028', 'syntax', 'Extra comma'),
   missingKeyword: entry('FSQL1029', 'syntax', 'Missing keyword'),
+  // --- table definitions (6000-6099) ---
+  primaryKeyEnforced: entry('FSQL6001', 'semantic', 'PRIMARY KEY must be NOT ENFORCED'),
+  uniqueConstraint: entry('FSQL6002', 'semantic', 'UNIQUE constraints are not supported'),
   // --- internal (0001-0009) ---
   internalError: entry('FSQL0001', 'internal', 'Internal error'),
 } as const satisfies Record<string, CodeInfo>;

@@ -119,6 +119,7 @@ function checkTableElements(elements: readonly A.TableElement[], allowUntyped: b
     }
   }
   for (const element of elements) {
+    checkConstraint(element, out);
     if (element.kind === 'WatermarkDefinition') {
       watermarks++;
       if (watermarks > 1) {
@@ -136,6 +137,31 @@ function checkTableElements(elements: readonly A.TableElement[], allowUntyped: b
       if (element.type) checkColumnType(element.type, out);
     }
   }
+}
+
+/**
+ * Flink does not own the data, so it cannot enforce keys: a primary key must be declared NOT
+ * ENFORCED, and UNIQUE is not supported (Flink's SqlTableConstraint / table schema validation).
+ */
+function checkConstraint(element: A.TableElement, out: Diagnostic[]): void {
+  const constraint = element.kind === 'TableConstraint' ? element
+    : element.kind === 'PhysicalColumn' || element.kind === 'MetadataColumn' ? element.constraint : null;
+  if (!constraint) return;
+  if (constraint.type === 'UNIQUE') {
+    out.push(report(Codes.uniqueConstraint, constraint.span, 'Flink does not support UNIQUE constraints',
+      'remove the constraint; a PRIMARY KEY ... NOT ENFORCED declares the one key Flink knows'));
+    return;
+  }
+  if (constraint.enforced === false) return;
+  const end = constraint.span.end;
+  out.push({
+    ...report(Codes.primaryKeyEnforced, constraint.span,
+      constraint.enforced === true ? 'Flink cannot enforce a PRIMARY KEY: declare it NOT ENFORCED' : 'A PRIMARY KEY must be declared NOT ENFORCED',
+      'Flink does not own the data it reads, so it cannot check the key; write PRIMARY KEY ... NOT ENFORCED'),
+    fixes: [constraint.enforced === true
+      ? { title: 'declare the key NOT ENFORCED', applicability: 'safe', edits: [{ span: { start: end - 'ENFORCED'.length, end: end - 'ENFORCED'.length }, text: 'NOT ' }] }
+      : { title: 'add NOT ENFORCED', applicability: 'safe', edits: [{ span: { start: end, end }, text: ' NOT ENFORCED' }] }],
+  });
 }
 
 function checkColumnType(type: A.DataType, out: Diagnostic[]): void {
@@ -212,6 +238,7 @@ function checkAlterTable(action: A.AlterTableAction, source: SourceText, out: Di
         'A table can have only one WATERMARK definition', 'keep one watermark; Flink does not support several yet'));
     }
     for (const { element } of action.elements) {
+      checkConstraint(element, out);
       if (element.kind === 'ComputedColumn' || element.kind === 'WatermarkDefinition') checkNoSubquery(element.expr, out);
       else if (element.kind !== 'TableConstraint' && element.type) checkColumnType(element.type, out);
     }
