@@ -40,7 +40,13 @@ export function parseScript(text: string, options: ParseOptions = {}): ScriptPar
       b.statement((tree as ReturnType<FlinkSqlParser['singleStatement']>).statement()));
     diagnostics.push(...result.diagnostics);
     const ast = result.node as Statement | null;
-    if (ast) diagnostics.push(...checkStatement(ast, source));
+    if (ast) {
+      try {
+        diagnostics.push(...checkStatement(ast, source));
+      } catch (error) {
+        diagnostics.push(internalError(span, error));
+      }
+    }
     statements.push({ index, kind: ast ? statementKindLabel(ast) : guessKind(tokens), span, ast });
   });
 
@@ -105,12 +111,20 @@ function parseOne(
     const node = build(parsed.tree, builder);
     return { node, diagnostics: builder.diagnostics.splice(0) };
   } catch (error) {
-    if (error instanceof RangeError) {
-      builder.diagnostics.splice(0);
-      return { node: null, diagnostics: [tooComplex(source, tokens)] };
-    }
-    throw error;
+    builder.diagnostics.splice(0);
+    if (error instanceof RangeError) return { node: null, diagnostics: [tooComplex(source, tokens)] };
+    return { node: null, diagnostics: [internalError(spanOfTokens(source, tokens), error)] };
   }
+}
+
+/** A bug in flinkcheck must cost one statement its checks, never the whole script or the process. */
+function internalError(span: Span, error: unknown): Diagnostic {
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    code: Codes.internalError.code, severity: 'error', category: 'internal', span,
+    message: `flinkcheck could not check this statement because of an internal error (${detail})`,
+    hint: 'this is a bug in flinkcheck, not in your SQL; please report it with the statement',
+  };
 }
 
 function spanOfTokens(source: SourceText, tokens: readonly Token[]): Span {
