@@ -9,7 +9,7 @@
 import { CommonToken, type ParserRuleContext, TerminalNode, type Token } from 'antlr4ng';
 import { Codes, type CodeInfo } from '../diagnostics/codes.js';
 import type { Diagnostic, Fix } from '../diagnostics/diagnostic.js';
-import { closestMatches, typoThreshold, editDistance } from '../diagnostics/suggest.js';
+import { closestMatches, editDistance } from '../diagnostics/suggest.js';
 import type { SourceText } from '../source/source-text.js';
 import type { Span } from '../source/span.js';
 import * as P from './generated/FlinkSqlParser.js';
@@ -24,7 +24,12 @@ interface Context {
   readonly source: SourceText;
   readonly tokens: readonly Token[];
   readonly entry: EntryRule;
+  /** Probes parse only this many tokens: enough to see whether a repair gets past the failure. */
+  readonly probeLength: number;
 }
+
+/** How many tokens past the failure a repair probe looks. */
+const PROBE_LOOKAHEAD = 40;
 
 /** Every keyword token type, by its spelling. */
 const KEYWORDS: ReadonlyMap<string, number> = (() => {
@@ -76,20 +81,25 @@ export function explainSyntaxFailure(
   tokens: readonly Token[],
   entry: EntryRule,
 ): Diagnostic {
-  const ctx: Context = { source, tokens, entry };
+  const failIndex = failure.offending.type === T.EOF ? tokens.length : tokens.findIndex((t) => t.start === failure.offending.start);
+  const ctx: Context = { source, tokens, entry, probeLength: Math.max(0, failIndex) + PROBE_LOOKAHEAD };
   const certain = unbalancedBrackets(ctx, failure) ?? doubleQuoted(ctx, failure) ?? missingSemicolonRepair(ctx, failure);
   if (certain) return certain;
   // Every plausible repair is tried; the one that lets the parser get furthest wins, and on a tie
   // the one listed first (the more specific diagnosis).
-  const repairs = [
-    misspelledKeywordRepair(ctx, failure),
-    missingCommaRepair(ctx, failure),
-    extraCommaRepair(ctx, failure),
-    missingKeywordRepair(ctx, failure),
-    reservedWordRepair(ctx, failure),
-  ].filter((r): r is Repair => r !== null);
+  const repairs: ReadonlyArray<(ctx: Context, failure: SyntaxFailure) => Repair | null> = [
+    misspelledKeywordRepair, missingKeywordRepair, missingCommaRepair, extraCommaRepair, reservedWordRepair,
+  ];
+  // Getting to the end of the statement counts as much as parsing it: `show catalogs likes` read
+  // as LIKE lacks only its pattern, which is no reason to prefer reading `likes` as a name.
+  const score = (repair: Repair): number => (repair.reach >= Number.MAX_SAFE_INTEGER - 1 ? Number.MAX_SAFE_INTEGER : repair.reach);
   let best: Repair | null = null;
-  for (const repair of repairs) if (!best || repair.reach > best.reach) best = repair;
+  for (const attempt of repairs) {
+    const repair = attempt(ctx, failure);
+    if (repair && (!best || score(repair) > score(best))) best = repair;
+    // A repair that gets to the end of the statement cannot be beaten by a later one.
+    if (best && score(best) === Number.MAX_SAFE_INTEGER) break;
+  }
   return best?.diagnostic ?? genericError(ctx, failure);
 }
 
@@ -139,7 +149,7 @@ function describeAt(ctx: Context, offset: number): string {
 
 /** Character offset the parser reached: the start of the failing token, or past the end on success. */
 function reach(ctx: Context, tokens: Token[]): number {
-  return probeTokens(tokens, ctx.entry);
+  return probeTokens(tokens.length > ctx.probeLength ? tokens.slice(0, ctx.probeLength) : tokens, ctx.entry);
 }
 
 function withType(token: Token, type: number): Token {
@@ -340,7 +350,7 @@ function misspelledKeywordRepair(ctx: Context, failure: SyntaxFailure): Repair |
     if (index < 0) continue;
     const expectedWords = failure.expected.map((t) => literalNameOf(t)).filter((w): w is string => !!w && KEYWORDS.has(w));
     const options = [...new Set([...closestMatches(text.toUpperCase(), expectedWords, 3), ...closestMatches(text.toUpperCase(), KEYWORDS.keys(), 5)])]
-      .filter((k) => k !== text.toUpperCase() && editDistance(k, text) <= typoThreshold(text));
+      .filter((k) => k !== text.toUpperCase() && isLikelyKeywordTypo(text, k));
     for (const keyword of options) {
       const repaired = ctx.tokens.slice();
       repaired[index] = withType(candidate, KEYWORDS.get(keyword)!);
@@ -361,6 +371,16 @@ function misspelledKeywordRepair(ctx: Context, failure: SyntaxFailure): Repair |
   return null;
 }
 
+/**
+ * Stricter than the did-you-mean threshold for names: a word that parses as a name is only called
+ * a misspelt keyword when it is very close (FORM, WERE, GRUOP, LIMT), not merely similar (pt_year).
+ */
+function isLikelyKeywordTypo(word: string, keyword: string): boolean {
+  const distance = editDistance(word, keyword, 2);
+  if (distance === 1) return true;
+  return distance === 2 && word.length > 4 && word[0]!.toUpperCase() === keyword[0];
+}
+
 const STRING_TYPES: ReadonlySet<number> = new Set([T.STRING_LITERAL, T.NATIONAL_STRING, T.CHARSET_STRING, T.UNICODE_STRING]);
 
 function missingCommaRepair(ctx: Context, failure: SyntaxFailure): Repair | null {
@@ -371,32 +391,35 @@ function missingCommaRepair(ctx: Context, failure: SyntaxFailure): Repair | null
   // line, which SQL reads as one continued string ('a' 'b'), so the parser fails only later.
   const positions: number[] = [];
   if (offendingIndex > 0) positions.push(offendingIndex);
+  // `SELECT a COUNT(x)`: the parser read COUNT as the alias of a and failed only at `(`.
+  if (offendingIndex > 1 && failure.previous.type === T.IDENTIFIER) positions.push(offendingIndex - 1);
   for (let i = offendingIndex - 1; i > 0; i--) {
     const token = ctx.tokens[i]!;
     const before = ctx.tokens[i - 1]!;
     if (!STRING_TYPES.has(token.type)) break;
     if (STRING_TYPES.has(before.type) && before.line === token.line) positions.push(i);
   }
+  let best: { index: number; reach: number } | null = null;
   for (const index of positions) {
-    const at = ctx.tokens[index]!;
-    const previous = ctx.tokens[index - 1]!;
-    const repaired = [...ctx.tokens.slice(0, index), syntheticToken(T.COMMA, ',', at), ...ctx.tokens.slice(index)];
+    const repaired = [...ctx.tokens.slice(0, index), syntheticToken(T.COMMA, ',', ctx.tokens[index]!), ...ctx.tokens.slice(index)];
     const reached = reach(ctx, repaired);
-    if (reached <= offending.stop + 1) continue;
-    const inTable = isInside(failure, P.TableSchemaAndOptionsContext) || isInside(failure, P.MaterializedTableDefinitionContext);
-    const inOptions = isInside(failure, P.WithOptionsContext) || isInside(failure, P.PropertyListContext);
-    const inSelect = isInside(failure, P.SelectQueryContext);
-    const what = inOptions ? 'between options' : inTable ? 'between column definitions' : inSelect ? 'between select items' : 'between list items';
-    const end = tokenSpan(ctx.source, previous).end;
-    return {
-      reach: reached,
-      diagnostic: diagnostic(Codes.missingComma, `Missing comma ${what}, before \`${display(at)}\``, tokenSpan(ctx.source, at), {
-        hint: `add \`,\` after \`${display(previous)}\``,
-        fixes: [{ title: 'insert the missing comma', applicability: 'safe', edits: [{ span: { start: end, end }, text: ',' }] }],
-      }),
-    };
+    if (reached > offending.stop + 1 && (!best || reached > best.reach)) best = { index, reach: reached };
   }
-  return null;
+  if (!best) return null;
+  const at = ctx.tokens[best.index]!;
+  const previous = ctx.tokens[best.index - 1]!;
+  const inTable = isInside(failure, P.TableSchemaAndOptionsContext) || isInside(failure, P.MaterializedTableDefinitionContext);
+  const inOptions = isInside(failure, P.WithOptionsContext) || isInside(failure, P.PropertyListContext);
+  const inSelect = isInside(failure, P.SelectQueryContext);
+  const what = inOptions ? 'between options' : inTable ? 'between column definitions' : inSelect ? 'between select items' : 'between list items';
+  const end = tokenSpan(ctx.source, previous).end;
+  return {
+    reach: best.reach,
+    diagnostic: diagnostic(Codes.missingComma, `Missing comma ${what}, before \`${display(at)}\``, tokenSpan(ctx.source, at), {
+      hint: `add \`,\` after \`${display(previous)}\``,
+      fixes: [{ title: 'insert the missing comma', applicability: 'safe', edits: [{ span: { start: end, end }, text: ',' }] }],
+    }),
+  };
 }
 
 /** `SELECT a, b, FROM t` or `WITH ('k' = 'v',)`: a comma with nothing after it. */
@@ -418,6 +441,14 @@ function extraCommaRepair(ctx: Context, failure: SyntaxFailure): Repair | null {
   };
 }
 
+/** Keywords whose absence is a common slip: tried as insertions wherever a statement breaks. */
+const COMMON_KEYWORDS: readonly number[] = [
+  T.FROM, T.WHERE, T.BY, T.ON, T.AS, T.THEN, T.END, T.SELECT, T.LIMIT, T.FOR, T.INTO, T.WHEN, T.TABLE, T.VALUES, T.SET,
+];
+
+/** Insertions that make almost anything parse, so they prove nothing about what was meant. */
+const UNINFORMATIVE_KEYWORDS: ReadonlySet<number> = new Set([T.AND, T.OR, T.NOT, T.IS, T.IN, T.LIKE, T.ESCAPE]);
+
 /** A keyword the statement needs and lacks, such as FOR in `WATERMARK ts AS ...` or BY in `GROUP a`. */
 function missingKeywordRepair(ctx: Context, failure: SyntaxFailure): Repair | null {
   const offending = failure.offending;
@@ -425,16 +456,21 @@ function missingKeywordRepair(ctx: Context, failure: SyntaxFailure): Repair | nu
   if (!previous) return null;
   const index = offending.type === T.EOF ? ctx.tokens.length : indexOfToken(ctx, offending);
   if (index <= 0) return null;
-  const keywords = failure.expected
+  // The parser's expected set describes only the rule it failed in; when a clause ended early the
+  // missing keyword belongs to an enclosing rule, so common clause keywords are tried too.
+  const types = new Set([...failure.expected, ...COMMON_KEYWORDS]);
+  const keywords = [...types]
     .map((type) => ({ type, word: literalNameOf(type) }))
-    .filter((k): k is { type: number; word: string } => !!k.word && KEYWORDS.has(k.word));
-  if (keywords.length === 0 || keywords.length > 6) return null;
+    .filter((k): k is { type: number; word: string } => !!k.word && KEYWORDS.has(k.word) && !UNINFORMATIVE_KEYWORDS.has(k.type));
+  // Each candidate costs one probe parse; past this many the guess would be noise anyway.
+  if (keywords.length === 0 || keywords.length > 40) return null;
   let best: { keyword: string; reach: number } | null = null;
   for (const { type, word } of keywords) {
     const repaired = [...ctx.tokens.slice(0, index), syntheticToken(type, word, previous), ...ctx.tokens.slice(index)];
     const reached = reach(ctx, repaired);
     if (reached > (offending.type === T.EOF ? Number.MAX_SAFE_INTEGER - 2 : offending.stop + 1) && (!best || reached > best.reach)) {
       best = { keyword: word, reach: reached };
+      if (reached === Number.MAX_SAFE_INTEGER) break;
     }
   }
   if (!best) return null;
@@ -458,6 +494,11 @@ function genericError(ctx: Context, failure: SyntaxFailure): Diagnostic {
     });
   }
   const span = tokenSpan(ctx.source, offending);
+  if (indexOfToken(ctx, offending) === 0) {
+    return diagnostic(Codes.unexpectedToken, `A statement cannot start with \`${display(offending)}\``, span, {
+      hint: 'a statement starts with a keyword such as SELECT, INSERT, CREATE, ALTER, DROP, SET, SHOW or EXPLAIN',
+    });
+  }
   const where = contextPhrase(failure, failure.previous);
   const keyword = literalNameOf(offending.type);
   const what = keyword && /^[A-Z_]+$/.test(keyword) ? `keyword \`${display(offending)}\`` : `\`${display(offending)}\``;
