@@ -34,8 +34,14 @@ export function parseScript(text: string, options: ParseOptions = {}): ScriptPar
 
   if (pieces.length === 0) diagnostics.push(emptyScript(source, allTokens));
 
+  /** `SET 'table.sql-dialect' = 'hive'` switches the parser for the statements that follow. */
+  let dialect = 'default';
   pieces.forEach(({ tokens }, index) => {
     const span = spanOfTokens(source, tokens);
+    if (dialect !== 'default' && !isDialectSwitch(tokens)) {
+      statements.push({ index, kind: guessKind(tokens), span, ast: null });
+      return;
+    }
     const result = parseOne(source, tokens, builder, maxDepth, (p) => p.singleStatement(), (tree, b) =>
       b.statement((tree as ReturnType<FlinkSqlParser['singleStatement']>).statement()));
     diagnostics.push(...result.diagnostics);
@@ -48,6 +54,17 @@ export function parseScript(text: string, options: ParseOptions = {}): ScriptPar
       }
     }
     statements.push({ index, kind: ast ? statementKindLabel(ast) : guessKind(tokens), span, ast });
+    const switched = ast?.kind === 'Set' && ast.key?.key.toLowerCase() === 'table.sql-dialect' ? (ast.value ?? '').toLowerCase() : null;
+    if (switched !== null && switched !== dialect) {
+      dialect = switched;
+      if (dialect !== 'default' && index < pieces.length - 1) {
+        diagnostics.push({
+          code: Codes.otherDialect.code, severity: Codes.otherDialect.severity, category: 'syntax', span,
+          message: `The statements after this one use the ${switched} dialect, which flinkcheck does not check`,
+          hint: "flinkcheck checks Flink's default SQL dialect; SET 'table.sql-dialect' = 'default' to check again",
+        });
+      }
+    }
   });
 
   diagnostics.sort((a, b) => a.span.start - b.span.start);
@@ -197,6 +214,11 @@ function nestingError(source: SourceText, tokens: readonly Token[], maxDepth: nu
     }
   }
   return null;
+}
+
+/** A SET of table.sql-dialect is parsed in every dialect, so that switching back is seen. */
+function isDialectSwitch(tokens: readonly Token[]): boolean {
+  return tokens[0]?.type === T.SET && tokens.some((t) => /table\.sql-dialect/i.test(t.text ?? ''));
 }
 
 function tooComplex(source: SourceText, tokens: readonly Token[]): Diagnostic {

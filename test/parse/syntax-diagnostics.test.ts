@@ -188,6 +188,14 @@ describe('scripts', () => {
     expect(result.statements.map((s) => s.ast !== null)).toEqual([false, true, false, true]);
   });
 
+  it('does not check statements written in the Hive dialect, and checks again after switching back', () => {
+    const sql = "SET table.sql-dialect = hive;\nCREATE TABLE h (a INT) STORED AS ORC;\nSET 'table.sql-dialect' = 'default';\nSELECT a FORM t";
+    const result = parseScript(sql);
+    expect(result.diagnostics.map((d) => [d.code, d.severity])).toEqual([['FSQL1030', 'info'], ['FSQL1015', 'error']]);
+    expect(result.statements.map((s) => s.kind)).toEqual(['SET', 'CREATE TABLE', 'SET', 'SELECT']);
+    expect(result.statements[1]!.ast).toBeNull();
+  });
+
   it('reports positions in UTF-16 code units with 1-based lines and columns', () => {
     const sql = "SELECT '😀😀' AS e,\r\n  x FORM t";
     const result = parseScript(sql);
