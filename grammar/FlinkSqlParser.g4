@@ -345,6 +345,8 @@ patternDefinition
 // SLL prediction needs no parser context to decide (a single left-recursive rule would need it).
 // No labelled alternatives here: each label makes ANTLR allocate a second context per expression and
 // copy the first into it; the AST builder tells the alternatives apart by their first children.
+// The primary forms (literals, names, calls, CASE, constructors, subqueries) are alternatives of
+// valueExpression itself rather than a rule of their own: one context less per operand.
 
 expression
     : valueExpression predicate*
@@ -366,19 +368,6 @@ predicate
     ;
 
 valueExpression
-    : primaryExpression
-    | valueExpression LBRACKET expression RBRACKET
-    | valueExpression DOT (identifier | STAR) (LPAREN functionArguments? RPAREN)?
-    | (PLUS | MINUS_SIGN) valueExpression
-    | valueExpression (STAR | SLASH | PERCENT | CONCAT) valueExpression
-    | valueExpression (PLUS | MINUS_SIGN) valueExpression
-    ;
-
-comparisonOperator
-    : EQ | NEQ | NEQ_BANG | LT | LE | GT | GE
-    ;
-
-primaryExpression
     : literal
     | specialFunction
     | CASE expression? (WHEN expression THEN expression)+ (ELSE expression)? END
@@ -394,6 +383,15 @@ primaryExpression
     | functionCall
     | identifier
     | QUESTION
+    | valueExpression LBRACKET expression RBRACKET
+    | valueExpression DOT (identifier | STAR) (LPAREN functionArguments? RPAREN)?
+    | (PLUS | MINUS_SIGN) valueExpression
+    | valueExpression (STAR | SLASH | PERCENT | CONCAT) valueExpression
+    | valueExpression (PLUS | MINUS_SIGN) valueExpression
+    ;
+
+comparisonOperator
+    : EQ | NEQ | NEQ_BANG | LT | LE | GT | GE
     ;
 
 functionCall

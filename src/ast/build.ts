@@ -1086,10 +1086,12 @@ export class AstBuilder {
   private valueExpression(ctx: P.ValueExpressionContext): A.Expression {
     const children = ctx.children;
     const first = children[0];
-    if (first instanceof P.PrimaryExpressionContext) return this.primary(first);
-    if (first instanceof TerminalNode) {
-      const op = first.symbol.type === G.MINUS_SIGN ? '-' : '+';
-      return { kind: 'Unary', span: this.span(ctx), op, operand: this.valueExpression(children[1] as P.ValueExpressionContext) };
+    if (!(first instanceof P.ValueExpressionContext)) {
+      if (first instanceof TerminalNode && (first.symbol.type === G.MINUS_SIGN || first.symbol.type === G.PLUS)) {
+        const op = first.symbol.type === G.MINUS_SIGN ? '-' : '+';
+        return { kind: 'Unary', span: this.span(ctx), op, operand: this.valueExpression(children[1] as P.ValueExpressionContext) };
+      }
+      return this.primary(ctx);
     }
     const second = (children[1] as TerminalNode).symbol.type;
     if (second === G.LBRACKET) {
@@ -1134,7 +1136,8 @@ export class AstBuilder {
     };
   }
 
-  private primary(ctx: P.PrimaryExpressionContext): A.Expression {
+  /** The primary forms of valueExpression: literals, names, calls, CASE, constructors, subqueries. */
+  private primary(ctx: P.ValueExpressionContext): A.Expression {
     // Dispatch on the first child: the generated accessors each scan all children.
     const first = ctx.children[0]!;
     if (first instanceof P.IdentifierContext) {
@@ -1179,7 +1182,7 @@ export class AstBuilder {
     }
   }
 
-  private caseExpression(ctx: P.PrimaryExpressionContext, span: Span): A.Case {
+  private caseExpression(ctx: P.ValueExpressionContext, span: Span): A.Case {
     let operand: A.Expression | null = null;
     let elseResult: A.Expression | null = null;
     const whens: A.WhenClause[] = [];
