@@ -284,7 +284,7 @@ export class AstBuilder {
 
   /** CREATE TABLE, CTAS, and REPLACE TABLE AS share one shape. */
   private tableDefinition(
-    ctx: P.CreateBodyContext | P.StatementContext,
+    ctx: P.CreateBodyContext | P.StatementContext | P.ExplainableContext,
     span: Span,
     mode: A.CreateTable['mode'],
     temporary: boolean,
@@ -588,20 +588,21 @@ export class AstBuilder {
   private show(ctx: P.ShowStatementContext): A.Show {
     const span = this.span(ctx);
     const second = ctx.getChild(1) as TerminalNode;
-    const third = ctx.getChild(2);
     const name = ctx.qualifiedName();
     const like = ctx.likePattern();
     const spec = ctx.partitionSpec();
     let object: A.ShowObject;
     switch (second.symbol.type) {
       case G.CURRENT: object = ctx.CATALOG() ? 'CURRENT CATALOG' : 'CURRENT DATABASE'; break;
-      case G.CREATE: object = ('CREATE ' + this.text(ctx).split(/\s+/).slice(2, ctx.MATERIALIZED() ? 4 : 3).join(' ').toUpperCase()) as A.ShowObject; break;
+      case G.CREATE:
+        object = ctx.MATERIALIZED() ? 'CREATE MATERIALIZED TABLE' : ctx.TABLE() ? 'CREATE TABLE' : ctx.VIEW() ? 'CREATE VIEW'
+          : ctx.CATALOG() ? 'CREATE CATALOG' : 'CREATE MODEL';
+        break;
       case G.USER: object = 'USER FUNCTIONS'; break;
       case G.FULL: object = 'FULL MODULES'; break;
       case G.MATERIALIZED: object = 'MATERIALIZED TABLES'; break;
       default: object = second.getText().toUpperCase() as A.ShowObject;
     }
-    void third;
     return {
       kind: 'Show', span, object, name: name ? this.qualifiedName(name) : null,
       preposition: ctx.FROM() ? 'FROM' : ctx.IN() ? 'IN' : null,
@@ -644,7 +645,7 @@ export class AstBuilder {
         statement: ins ? this.insert(ins) : set ? this.statementSet(set) : { kind: 'QueryStatement', span: this.span(q!), query: this.query(q!) },
       };
     }
-    if (first === G.REPLACE) return this.tableDefinition(ctx as unknown as P.StatementContext, span, 'REPLACE', false, false);
+    if (first === G.REPLACE) return this.tableDefinition(ctx, span, 'REPLACE', false, false);
     const create = ctx.createStatement();
     if (create) return this.create(create);
     const ins = ctx.insertStatement();

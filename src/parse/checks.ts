@@ -57,7 +57,7 @@ function checkStatementShape(statement: A.Statement, source: SourceText, out: Di
       }
       break;
     case 'AlterTable':
-      checkAlterTable(statement.action, source, out);
+      checkAlterTable(statement.action, out);
       break;
     case 'AlterMaterializedTable':
       if (statement.action.kind === 'SetFreshness' && statement.action.freshness.kind !== 'IntervalLiteral') {
@@ -229,7 +229,7 @@ function checkLike(statement: A.CreateTable, source: SourceText, out: Diagnostic
   }
 }
 
-function checkAlterTable(action: A.AlterTableAction, source: SourceText, out: Diagnostic[]): void {
+function checkAlterTable(action: A.AlterTableAction, out: Diagnostic[]): void {
   if (action.kind === 'AddElements' || action.kind === 'ModifyElements') {
     const watermarks = action.elements.filter((e) => e.element.kind === 'WatermarkDefinition');
     if (watermarks.length > 1) {
@@ -247,7 +247,6 @@ function checkAlterTable(action: A.AlterTableAction, source: SourceText, out: Di
   } else if (action.kind === 'AddDistribution' || action.kind === 'ModifyDistribution') {
     checkDistribution(action.distribution, out);
   }
-  void source;
 }
 
 function checkFunction(statement: A.CreateFunction, source: SourceText, out: Diagnostic[]): void {

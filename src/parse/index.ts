@@ -81,7 +81,7 @@ export interface ExpressionParseResult {
 export function parseExpression(text: string, options: ParseOptions = {}): ExpressionParseResult {
   const source = new SourceText(text);
   const tokens = lexScript(text).filter((t) => t.channel === 0);
-  if (tokens.length === 0) return { source, expression: null, diagnostics: [emptyExpression(source)] };
+  if (tokens.length === 0) return { source, expression: null, diagnostics: [emptyExpression()] };
   const result = parseOne(source, tokens, new AstBuilder(source), options.maxNestingDepth ?? DEFAULT_MAX_NESTING_DEPTH,
     (p) => p.standaloneExpression(), (tree, b) => b.expression((tree as ReturnType<FlinkSqlParser['standaloneExpression']>).expression()));
   return { source, expression: result.node as Expression | null, diagnostics: result.diagnostics };
@@ -97,7 +97,7 @@ export interface DataTypeParseResult {
 export function parseDataType(text: string): DataTypeParseResult {
   const source = new SourceText(text);
   const tokens = lexScript(text).filter((t) => t.channel === 0);
-  if (tokens.length === 0) return { source, type: null, diagnostics: [emptyExpression(source)] };
+  if (tokens.length === 0) return { source, type: null, diagnostics: [emptyExpression()] };
   const result = parseOne(source, tokens, new AstBuilder(source), DEFAULT_MAX_NESTING_DEPTH,
     (p) => p.standaloneType(), (tree, b) => b.dataType((tree as ReturnType<FlinkSqlParser['standaloneType']>).dataType()));
   return { source, type: result.node as DataType | null, diagnostics: result.diagnostics };
@@ -240,8 +240,7 @@ function emptyScript(source: SourceText, allTokens: readonly Token[]): Diagnosti
   };
 }
 
-function emptyExpression(source: SourceText): Diagnostic {
-  void source;
+function emptyExpression(): Diagnostic {
   return {
     code: Codes.unexpectedEnd.code, severity: 'error', category: 'syntax', span: { start: 0, end: 0 },
     message: 'The text is empty', hint: 'write an expression or a type',
