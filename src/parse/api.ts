@@ -11,14 +11,17 @@ export interface ParsedStatement {
   readonly kind: string;
   /** The statement's text span, without the terminating `;`. */
   readonly span: Span;
-  /** The typed AST, or null when the statement has a syntax error. */
+  /**
+   * The typed AST, or null when the statement could not be parsed (or follows a switch to another
+   * SQL dialect). A statement that parses but breaks one of Flink's post-parse rules keeps its AST.
+   */
   readonly ast: Statement | null;
 }
 
 export interface ScriptParseResult {
   readonly source: SourceText;
   readonly statements: readonly ParsedStatement[];
-  /** Syntax diagnostics for the whole script, ordered by position. */
+  /** Diagnostics for the whole script (syntax, and the semantic rules Flink applies to a single statement), ordered by position. */
   readonly diagnostics: readonly Diagnostic[];
 }
 
