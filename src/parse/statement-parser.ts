@@ -91,6 +91,17 @@ function expectedAt(recognizer: Parser): IntervalSet {
 }
 
 let sharedParser: FlinkSqlParser | null = null;
+let emptyStream: CommonTokenStream | null = null;
+
+/**
+ * Points the shared parser at an empty stream, so that it holds neither the last statement's tokens
+ * nor its parse tree (which can be large) once a parse is done.
+ */
+function releaseParser(): void {
+  if (sharedParser === null) return;
+  emptyStream ??= new CommonTokenStream(new ListTokenSource([CommonToken.fromType(Token.EOF, '<EOF>')]));
+  sharedParser.tokenStream = emptyStream;
+}
 
 function parserFor(tokens: Token[]): FlinkSqlParser {
   const stream = new CommonTokenStream(new ListTokenSource(tokens));
@@ -109,6 +120,17 @@ function parserFor(tokens: Token[]): FlinkSqlParser {
  * capture only when SLL fails.
  */
 export function parseTokens<T extends ParserRuleContext>(
+  tokens: readonly Token[],
+  entry: (parser: FlinkSqlParser) => T,
+): StatementParse<T> {
+  try {
+    return parseInTwoStages(tokens, entry);
+  } finally {
+    releaseParser();
+  }
+}
+
+function parseInTwoStages<T extends ParserRuleContext>(
   tokens: readonly Token[],
   entry: (parser: FlinkSqlParser) => T,
 ): StatementParse<T> {
@@ -169,6 +191,8 @@ export function probeTokens<T extends ParserRuleContext>(tokens: readonly Token[
     return Number.MAX_SAFE_INTEGER;
   } catch (error) {
     if (!(error instanceof FirstErrorAbort)) throw error;
+  } finally {
+    releaseParser();
   }
   const offending = strategy.offending;
   if (!offending || offending.type === Token.EOF) return Number.MAX_SAFE_INTEGER - 1;
