@@ -85,7 +85,9 @@ async function loadFlinkcheck(): Promise<LoadedContender> {
     version: manifest.version,
     run: (sql): ScriptParseResult => parseScript(sql),
     outcome(result) {
-      const errors = (result as ScriptParseResult).diagnostics.filter((d) => d.severity === 'error');
+      // Acceptance means "parses", as for the other two parsers: syntax errors only. Semantic rules
+      // that flinkcheck also applies (e.g. PRIMARY KEY ... NOT ENFORCED) do not count here.
+      const errors = (result as ScriptParseResult).diagnostics.filter((d) => d.severity === 'error' && d.category === 'syntax');
       const codes = [...new Set(errors.map((d) => d.code))];
       return { accepted: errors.length === 0, errors: errors.length, detail: codes.join(', ') };
     },
