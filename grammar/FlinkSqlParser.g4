@@ -582,7 +582,7 @@ createBody
     | MATERIALIZED TABLE ifNotExists? qualifiedName materializedTableDefinition
     | VIEW ifNotExists? qualifiedName columnList? commentClause? AS queryStatement
     | FUNCTION ifNotExists? qualifiedName AS stringLiteral (LANGUAGE identifier)? (USING JAR stringLiteral (COMMA JAR stringLiteral)*)?
-    | CATALOG ifNotExists? identifier commentClause? withOptions
+    | CATALOG ifNotExists? identifier commentClause? withOptions?
     | DATABASE ifNotExists? qualifiedName commentClause? withOptions?
     | MODEL ifNotExists? qualifiedName (INPUT LPAREN columnDefinition (COMMA columnDefinition)* RPAREN)?
         (OUTPUT LPAREN columnDefinition (COMMA columnDefinition)* RPAREN)? commentClause? withOptions (AS queryStatement)?

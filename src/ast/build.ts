@@ -220,6 +220,13 @@ export class AstBuilder {
     const temporary = ctx.TEMPORARY() !== null;
     const system = ctx.SYSTEM() !== null;
     const body = ctx.createBody();
+    if (system && !body.FUNCTION()) {
+      this.diagnostics.push({
+        code: Codes.invalidSyntax.code, severity: 'error', category: 'syntax', span: this.span(ctx.SYSTEM()!),
+        message: 'SYSTEM can only be used with TEMPORARY FUNCTION', hint: 'remove SYSTEM',
+        fixes: [{ title: 'remove SYSTEM', applicability: 'safe', edits: [{ span: { start: this.span(ctx.SYSTEM()!).start, end: this.span(body).start }, text: '' }] }],
+      });
+    }
     const ifNotExists = body.ifNotExists() !== null;
     const comment = this.optComment(body.commentClause());
     if (body.MATERIALIZED()) {
