@@ -432,7 +432,7 @@ specialFunction
     : (CAST | TRY_CAST) LPAREN expression AS dataType RPAREN
     | EXTRACT LPAREN timeUnit FROM expression RPAREN
     | (FLOOR | CEIL | CEILING) LPAREN expression (TO timeUnit)? RPAREN
-    | POSITION LPAREN expression IN expression (FROM expression)? RPAREN
+    | POSITION LPAREN valueExpression IN expression (FROM expression)? RPAREN
     | SUBSTRING LPAREN expression (FROM expression (FOR expression)? | COMMA expression (COMMA expression)?) RPAREN
     | OVERLAY LPAREN expression PLACING expression FROM expression (FOR expression)? RPAREN
     | TRIM LPAREN (BOTH | LEADING | TRAILING)? expression? (FROM expression)? RPAREN

@@ -1314,7 +1314,9 @@ export class AstBuilder {
         const ident: A.Identifier = { kind: 'Identifier', span: this.tokenSpan(ctx.start!), value: name, quoted: false };
         return this.makeCall(span, { kind: 'QualifiedName', span: ident.span, parts: [ident] }, [x(0)]);
       }
-      case G.POSITION: return { kind: 'Position', span, needle: x(0), haystack: x(1), from: e.length > 2 ? x(2) : null };
+      case G.POSITION:
+        // POSITION(needle IN haystack [FROM start]): the needle is a value, so IN is not read as a predicate.
+        return { kind: 'Position', span, needle: this.valueExpression(ctx.valueExpression()!), haystack: x(0), from: e.length > 1 ? x(1) : null };
       case G.SUBSTRING: {
         if (ctx.FROM()) return { kind: 'Substring', span, operand: x(0), from: x(1), length: e.length > 2 ? x(2) : null };
         const ident: A.Identifier = { kind: 'Identifier', span: this.tokenSpan(ctx.start!), value: 'SUBSTRING', quoted: false };
