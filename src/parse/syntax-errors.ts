@@ -83,7 +83,8 @@ export function explainSyntaxFailure(
 ): Diagnostic {
   const failIndex = failure.offending.type === T.EOF ? tokens.length : tokens.findIndex((t) => t.start === failure.offending.start);
   const ctx: Context = { source, tokens, entry, probeLength: Math.max(0, failIndex) + PROBE_LOOKAHEAD };
-  const certain = unbalancedBrackets(ctx, failure) ?? doubleQuoted(ctx, failure) ?? missingSemicolonRepair(ctx, failure);
+  const certain = templatePlaceholder(ctx, failure) ?? unbalancedBrackets(ctx, failure) ?? doubleQuoted(ctx, failure) ??
+    missingSemicolonRepair(ctx, failure);
   if (certain) return certain;
   // Every plausible repair is tried; the one that lets the parser get furthest wins, and on a tie
   // the one listed first (the more specific diagnosis).
@@ -265,6 +266,30 @@ function unbalancedBrackets(ctx: Context, failure: SyntaxFailure): Diagnostic | 
     related: [{ span: openSpan, message: `this \`${opener.text}\` is never closed` }],
     hint: `add \`${closer}\` where the parenthesized part ends`,
   });
+}
+
+/**
+ * `${table}` or `{{ table }}`: a placeholder of a templating tool, left in the text. Such scripts
+ * are checked after substitution; saying so beats reporting the brace.
+ */
+function templatePlaceholder(ctx: Context, failure: SyntaxFailure): Diagnostic | null {
+  const tokens = ctx.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.type !== T.LBRACE || tokens[i]!.start > failure.offending.start) continue;
+    const dollar = i > 0 && tokens[i - 1]!.text === '$' && tokens[i - 1]!.stop + 1 === tokens[i]!.start ? tokens[i - 1]! : null;
+    const jinja = tokens[i + 1]?.type === T.LBRACE && tokens[i + 1]!.start === tokens[i]!.stop + 1;
+    if (!dollar && !jinja) continue;
+    const close = tokens.findIndex((t, j) => j > i && t.type === T.RBRACE);
+    if (close < 0) continue;
+    const last = jinja && tokens[close + 1]?.type === T.RBRACE ? tokens[close + 1]! : tokens[close]!;
+    const first = dollar ?? tokens[i]!;
+    const span = { start: tokenSpan(ctx.source, first).start, end: tokenSpan(ctx.source, last).end };
+    const text = ctx.source.slice(span);
+    return diagnostic(Codes.templatePlaceholder, `\`${text}\` is a template placeholder, not SQL`, span, {
+      hint: 'check the script after the placeholders have been substituted',
+    });
+  }
+  return null;
 }
 
 function doubleQuoted(ctx: Context, failure: SyntaxFailure): Diagnostic | null {

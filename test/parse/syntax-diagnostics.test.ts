@@ -114,6 +114,14 @@ describe('syntax diagnostics', () => {
     expectFixRepairs(sql, d, 'SELECT 1;\nSELECT 2');
   });
 
+  it('recognises template placeholders left in the script', () => {
+    const sql = 'SELECT * FROM ${source_table} WHERE dt = 1';
+    const d = onlyError(sql);
+    expect(d.code).toBe('FSQL1031');
+    expect(at(sql, d)).toBe('${source_table}');
+    expect(onlyError('INSERT INTO {{ sink }} SELECT 1').message).toBe('`{{ sink }}` is a template placeholder, not SQL');
+  });
+
   it('explains double quotes', () => {
     const d = onlyError('SELECT "name" FROM t');
     expect(d.message).toContain('does not use double quotes');
