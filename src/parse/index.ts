@@ -1,4 +1,4 @@
-import type { ParserRuleContext, Token } from 'antlr4ng';
+import { CommonToken, type ParserRuleContext, type Token } from 'antlr4ng';
 import { AstBuilder } from '../ast/build.js';
 import type { DataType, Expression, Statement } from '../ast/nodes.js';
 import { statementKindLabel } from '../ast/statement-kind.js';
@@ -10,7 +10,7 @@ import type { ParsedStatement, ParseOptions, ScriptParseResult } from './api.js'
 import { checkStatement } from './checks.js';
 import type { FlinkSqlParser } from './generated/FlinkSqlParser.js';
 import { splitStatements } from './split.js';
-import { parseTokens } from './statement-parser.js';
+import { parseTokens, type SyntaxFailure } from './statement-parser.js';
 import { type EntryRule, explainSyntaxFailure } from './syntax-errors.js';
 import { COMMENT_CHANNEL, lexScript, literalNameOf, T } from './tokens.js';
 
@@ -124,7 +124,16 @@ function parseOne(
   if (tooDeep) return { node: null, diagnostics: [tooDeep] };
   try {
     const parsed = parseTokens(tokens, entry);
-    if (!parsed.ok) return { node: null, diagnostics: [explainSyntaxFailure(parsed.failure, source, tokens, entry)] };
+    if (!parsed.ok) {
+      const { diagnostics, repairedTree } = syntaxErrors(parsed.failure, source, tokens, entry);
+      if (repairedTree) {
+        // Quoting the reserved words made the statement parse: what else the builder finds in it
+        // (reserved words the lexer read as names, unsupported types, ...) is reported too.
+        build(repairedTree, builder);
+        diagnostics.push(...builder.diagnostics.splice(0).filter((d) => d.code !== Codes.reservedWord.code || !diagnostics.some((r) => r.span.start === d.span.start)));
+      }
+      return { node: null, diagnostics };
+    }
     const node = build(parsed.tree, builder);
     return { node, diagnostics: builder.diagnostics.splice(0) };
   } catch (error) {
@@ -132,6 +141,46 @@ function parseOne(
     if (error instanceof RangeError) return { node: null, diagnostics: [tooComplex(source, tokens)] };
     return { node: null, diagnostics: [internalError(spanOfTokens(source, tokens), error)] };
   }
+}
+
+/** How many reserved words used as names one statement reports. */
+const MAX_RESERVED_WORD_REPORTS = 20;
+
+/**
+ * The statement's first syntax error. When it is a reserved word used as a name (typical of a
+ * schema copied from elsewhere: `timestamp`, `value`, `comment`), the word is quoted and the
+ * statement parsed again, so that every such word is reported at once rather than one per run.
+ */
+function syntaxErrors(
+  failure: SyntaxFailure,
+  source: SourceText,
+  tokens: Token[],
+  entry: EntryRule,
+): { diagnostics: Diagnostic[]; repairedTree: ParserRuleContext | null } {
+  const found: Diagnostic[] = [];
+  let current = tokens;
+  let next: SyntaxFailure | null = failure;
+  while (next !== null) {
+    const diagnostic = explainSyntaxFailure(next, source, current, entry);
+    found.push(diagnostic);
+    if (diagnostic.code !== Codes.reservedWord.code || found.length >= MAX_RESERVED_WORD_REPORTS) break;
+    current = current.map((t) => (source.fromCodePoint(t.start) === diagnostic.span.start ? asQuotedName(t) : t));
+    const again = parseTokens(current, entry);
+    if (again.ok) return { diagnostics: found, repairedTree: again.tree };
+    next = again.failure;
+    if (explainsSameToken(next, diagnostic, source)) break;
+  }
+  return { diagnostics: found, repairedTree: null };
+}
+
+function asQuotedName(token: Token): Token {
+  const copy = CommonToken.fromToken(token);
+  copy.type = T.QUOTED_IDENTIFIER;
+  return copy;
+}
+
+function explainsSameToken(failure: SyntaxFailure, previous: Diagnostic, source: SourceText): boolean {
+  return source.fromCodePoint(failure.offending.start) <= previous.span.start;
 }
 
 /** A bug in flinkcheck must cost one statement its checks, never the whole script or the process. */

@@ -67,6 +67,14 @@ describe('syntax diagnostics', () => {
     expectFixRepairs(sql, d, 'SELECT `timestamp` FROM t');
   });
 
+  it('reports every reserved word of a copied schema at once, with the other problems the statement has', () => {
+    const sql = "CREATE TABLE t (id INT, timestamp TIMESTAMP(3), value STRING, rank INT, ts TIMESTAMP WITH TIME ZONE) WITH ('x' = 'y')";
+    const found = errorsOf(sql);
+    expect(found.map((d) => [d.code, at(sql, d)])).toEqual([
+      ['FSQL1014', 'timestamp'], ['FSQL1014', 'value'], ['FSQL1014', 'rank'], ['FSQL1024', 'TIME'],
+    ]);
+  });
+
   it('finds reserved words that the lexer reads as plain names', () => {
     const sql = 'SELECT rank, value2 FROM t';
     const d = onlyError(sql);
