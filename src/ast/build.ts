@@ -204,6 +204,10 @@ export class AstBuilder {
     });
   }
 
+  private partitionSpecNode(ctx: P.PartitionSpecContext, options: A.TableOption[]): A.PartitionSpec {
+    return { kind: 'PartitionSpec', span: this.span(ctx), entries: this.partitionSpec(ctx), options };
+  }
+
   private columnList(ctx: P.ColumnListContext): A.Identifier[] {
     return ctx.identifier().map((i) => this.identifier(i));
   }
@@ -512,16 +516,19 @@ export class AstBuilder {
             elements: elements.map((e) => this.positionedElement(e)),
           };
         }
-        const partitions: { spec: A.PartitionEntry[]; options: A.TableOption[] }[] = [];
+        const partitions: A.PartitionSpec[] = [];
         for (const child of ctx.children) {
-          if (child instanceof P.PartitionSpecContext) partitions.push({ spec: this.partitionSpec(child), options: [] });
-          else if (child instanceof P.WithOptionsContext) partitions[partitions.length - 1]!.options = this.withOptions(child);
+          if (child instanceof P.PartitionSpecContext) partitions.push(this.partitionSpecNode(child, []));
+          else if (child instanceof P.WithOptionsContext) {
+            const last = partitions.pop()!;
+            partitions.push({ ...last, span: { start: last.span.start, end: this.span(child).end }, options: this.withOptions(child) });
+          }
         }
         return { kind: 'AddPartitions', span, ifNotExists: ctx.ifNotExists() !== null, partitions };
       }
       case G.DROP: {
         const specs = ctx.partitionSpec();
-        if (specs.length > 0) return { kind: 'DropPartitions', span, ifExists: ctx.ifExists() !== null, partitions: specs.map((s) => this.partitionSpec(s)) };
+        if (specs.length > 0) return { kind: 'DropPartitions', span, ifExists: ctx.ifExists() !== null, partitions: specs.map((s) => this.partitionSpecNode(s, [])) };
         if (ctx.PRIMARY()) return { kind: 'DropPrimaryKey', span };
         if (ctx.WATERMARK()) return { kind: 'DropWatermark', span };
         if (ctx.DISTRIBUTION()) return { kind: 'DropDistribution', span };

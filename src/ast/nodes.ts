@@ -765,6 +765,13 @@ export interface PartitionEntry extends NodeBase {
   readonly value: Expression | null;
 }
 
+/** One partition of ALTER TABLE ADD / DROP PARTITION, with the options ADD may give it. */
+export interface PartitionSpec extends NodeBase {
+  readonly kind: 'PartitionSpec';
+  readonly entries: readonly PartitionEntry[];
+  readonly options: readonly TableOption[];
+}
+
 export interface ColumnPosition extends NodeBase {
   readonly kind: 'ColumnPosition';
   readonly position: 'FIRST' | 'AFTER';
@@ -922,11 +929,11 @@ export type AlterTableAction =
   | { readonly kind: 'ResetOptions'; readonly span: Span; readonly keys: readonly ConfigKey[] }
   | { readonly kind: 'AddElements' | 'ModifyElements'; readonly span: Span; readonly parenthesized: boolean; readonly elements: readonly PositionedElement[] }
   | { readonly kind: 'AddDistribution' | 'ModifyDistribution'; readonly span: Span; readonly distribution: Distribution }
-  | { readonly kind: 'AddPartitions'; readonly span: Span; readonly ifNotExists: boolean; readonly partitions: readonly { readonly spec: readonly PartitionEntry[]; readonly options: readonly TableOption[] }[] }
+  | { readonly kind: 'AddPartitions'; readonly span: Span; readonly ifNotExists: boolean; readonly partitions: readonly PartitionSpec[] }
   | { readonly kind: 'DropColumns'; readonly span: Span; readonly parenthesized: boolean; readonly columns: readonly QualifiedName[] }
   | { readonly kind: 'DropPrimaryKey' | 'DropWatermark' | 'DropDistribution'; readonly span: Span }
   | { readonly kind: 'DropConstraint'; readonly span: Span; readonly name: Identifier }
-  | { readonly kind: 'DropPartitions'; readonly span: Span; readonly ifExists: boolean; readonly partitions: readonly (readonly PartitionEntry[])[] }
+  | { readonly kind: 'DropPartitions'; readonly span: Span; readonly ifExists: boolean; readonly partitions: readonly PartitionSpec[] }
   | { readonly kind: 'Compact'; readonly span: Span; readonly partition: readonly PartitionEntry[] }
   | { readonly kind: 'AsQuery'; readonly span: Span; readonly query: Query };
 

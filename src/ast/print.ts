@@ -894,7 +894,7 @@ class Printer {
       case 'ModifyDistribution': return 'MODIFY ' + this.distribution(a.distribution, 'DISTRIBUTION');
       case 'AddPartitions':
         return `ADD${a.ifNotExists ? ' IF NOT EXISTS' : ''} `
-          + a.partitions.map((p) => this.partitionSpec(p.spec) + this.withOptions(p.options)).join(' ');
+          + a.partitions.map((p) => this.partitionSpec(p.entries) + this.withOptions(p.options)).join(' ');
       case 'DropColumns': {
         const inner = list(a.columns, this.qname);
         return a.parenthesized || a.columns.length !== 1 ? `DROP (${inner})` : `DROP ${inner}`;
@@ -904,7 +904,7 @@ class Printer {
       case 'DropDistribution': return 'DROP DISTRIBUTION';
       case 'DropConstraint': return 'DROP CONSTRAINT ' + this.id(a.name);
       case 'DropPartitions':
-        return `DROP${a.ifExists ? ' IF EXISTS' : ''} ${list(a.partitions, (p) => this.partitionSpec(p))}`;
+        return `DROP${a.ifExists ? ' IF EXISTS' : ''} ${list(a.partitions, (p) => this.partitionSpec(p.entries))}`;
       case 'Compact': return (a.partition.length > 0 ? this.partitionSpec(a.partition) + ' ' : '') + 'COMPACT';
       case 'AsQuery': return 'AS ' + this.query(a.query);
       default: return assertNever(a);

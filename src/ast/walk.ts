@@ -3,7 +3,7 @@ import type {
   ColumnDefinition, ColumnPosition, ConfigKey, DataType, Distribution, Expression, ExtendedColumn,
   FrameBound, FunctionJar, GroupBy, GroupingElement, Hint, HintOption, Identifier, IntervalQualifier,
   JsonBehavior, JsonKeyValue, LikeClause, LikeOption, LikePattern, MatchMeasure, OrderItem,
-  PartitionEntry, PatternDefinition, PatternQuantifier, PositionedElement, QualifiedName, QueryBody,
+  PartitionEntry, PartitionSpec, PatternDefinition, PatternQuantifier, PositionedElement, QualifiedName, QueryBody,
   RowField, RowPattern, SelectItem, Statement, SubsetDefinition, TableAlias, TableConstraint,
   TableOption, TableRef, WatermarkDefinition, WhenClause, WindowDefinition, WindowFrame, WindowSpec,
   WithItem,
@@ -25,7 +25,7 @@ export type AstNode =
   | TableAlias | ExtendedColumn | MatchMeasure | PatternDefinition | SubsetDefinition | AfterMatch
   | PatternQuantifier | RowPattern
   | TableOption | ConfigKey | ColumnDefinition | ColumnConstraint | TableConstraint
-  | WatermarkDefinition | Distribution | LikeOption | LikeClause | PartitionEntry | ColumnPosition
+  | WatermarkDefinition | Distribution | LikeOption | LikeClause | PartitionEntry | PartitionSpec | ColumnPosition
   | PositionedElement | FunctionJar | LikePattern | Assignment
   | AlterTableAction | AlterMaterializedTableAction;
 

@@ -660,7 +660,7 @@ describe('DDL statements', () => {
       .toBe('ALTER TABLE t ADD DISTRIBUTION BY HASH(a) INTO 2 BUCKETS');
     expect(alter(n('ModifyDistribution', { distribution: n('Distribution', { algorithm: null, columns: [], buckets: num('2') }) })))
       .toBe('ALTER TABLE t MODIFY DISTRIBUTION INTO 2 BUCKETS');
-    expect(alter(n('AddPartitions', { ifNotExists: true, partitions: [{ spec: [entry('p', num('1'))], options: [option('k', 'v')] }, { spec: [entry('p', num('2'))], options: [] }] })))
+    expect(alter(n('AddPartitions', { ifNotExists: true, partitions: [n('PartitionSpec', { entries: [entry('p', num('1'))], options: [option('k', 'v')] }), n('PartitionSpec', { entries: [entry('p', num('2'))], options: [] })] })))
       .toBe("ALTER TABLE t ADD IF NOT EXISTS PARTITION (p = 1) WITH ('k' = 'v') PARTITION (p = 2)");
     expect(alter(n('DropColumns', { parenthesized: true, columns: [qn('a'), qn('b')] }))).toBe('ALTER TABLE t DROP (a, b)');
     expect(alter(n('DropColumns', { parenthesized: false, columns: [qn('a')] }))).toBe('ALTER TABLE t DROP a');
@@ -668,7 +668,7 @@ describe('DDL statements', () => {
     expect(alter(n('DropWatermark', {}))).toBe('ALTER TABLE t DROP WATERMARK');
     expect(alter(n('DropDistribution', {}))).toBe('ALTER TABLE t DROP DISTRIBUTION');
     expect(alter(n('DropConstraint', { name: id('pk') }))).toBe('ALTER TABLE t DROP CONSTRAINT pk');
-    expect(alter(n('DropPartitions', { ifExists: true, partitions: [[entry('p', num('1'))], [entry('p', num('2'))]] })))
+    expect(alter(n('DropPartitions', { ifExists: true, partitions: [n('PartitionSpec', { entries: [entry('p', num('1'))], options: [] }), n('PartitionSpec', { entries: [entry('p', num('2'))], options: [] })] })))
       .toBe('ALTER TABLE t DROP IF EXISTS PARTITION (p = 1), PARTITION (p = 2)');
     expect(alter(n('Compact', { partition: [entry('p', num('1'))] }))).toBe('ALTER TABLE t PARTITION (p = 1) COMPACT');
     expect(alter(n('Compact', { partition: [] }))).toBe('ALTER TABLE t COMPACT');

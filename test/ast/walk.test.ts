@@ -38,15 +38,13 @@ describe('children', () => {
     expect(children(fn).map((c) => c.kind)).toEqual(['QualifiedName', 'Literal', 'Literal']);
   });
 
-  it('finds nodes inside plain objects and nested arrays', () => {
+  it('finds the partition specs of ALTER TABLE ADD and DROP PARTITION, and their entries', () => {
     const entry = (name: string, start: number) => ({ kind: 'PartitionEntry' as const, column: ident(name, start), value: null, span: at(start) });
-    const add: AstNode = {
-      kind: 'AddPartitions', ifNotExists: false, span: at(0, 40),
-      partitions: [{ spec: [entry('p', 10)], options: [] }, { spec: [entry('q', 20)], options: [] }],
-    };
-    expect(children(add).map((c) => c.kind)).toEqual(['PartitionEntry', 'PartitionEntry']);
-    const drop: AstNode = { kind: 'DropPartitions', ifExists: true, span: at(0, 40), partitions: [[entry('p', 10)], [entry('q', 20), entry('r', 25)]] };
-    expect(children(drop)).toHaveLength(3);
+    const spec = (start: number, ...entries: ReturnType<typeof entry>[]) => ({ kind: 'PartitionSpec' as const, entries, options: [], span: at(start) });
+    const add: AstNode = { kind: 'AddPartitions', ifNotExists: false, span: at(0, 40), partitions: [spec(10, entry('p', 10)), spec(20, entry('q', 20))] };
+    expect(children(add).map((c) => c.kind)).toEqual(['PartitionSpec', 'PartitionSpec']);
+    const drop: AstNode = { kind: 'DropPartitions', ifExists: true, span: at(0, 40), partitions: [spec(10, entry('p', 10)), spec(20, entry('q', 20), entry('r', 25))] };
+    expect(findAll(drop, 'PartitionEntry')).toHaveLength(3);
   });
 });
 
