@@ -381,7 +381,9 @@ valueExpression
     | (RUNNING | FINAL) functionCall
     | USER
     | functionCall
-    | identifier
+    | IDENTIFIER
+    | QUOTED_IDENTIFIER
+    | nonReservedKeyword
     | QUESTION
     | valueExpression LBRACKET expression RBRACKET
     | valueExpression DOT (identifier | STAR) (LPAREN functionArguments? RPAREN)?
@@ -812,8 +814,10 @@ configValue
 
 // ------------------------------------------------------------------------------------ names
 
+// The name rule is spelled out here rather than invoked: names are a third of all tokens, and a
+// rule invocation per name part is a parse-tree context per name part.
 qualifiedName
-    : identifier (DOT identifier)*
+    : (IDENTIFIER | QUOTED_IDENTIFIER | nonReservedKeyword) (DOT (IDENTIFIER | QUOTED_IDENTIFIER | nonReservedKeyword))*
     ;
 
 identifier

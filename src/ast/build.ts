@@ -2,7 +2,7 @@
  * Builds the typed AST from ANTLR parse trees. This is the only module that imports parse-tree
  * contexts; everything downstream works on src/ast/nodes.ts.
  */
-import { type ParserRuleContext, TerminalNode, type Token } from 'antlr4ng';
+import { type ParserRuleContext, type ParseTree, TerminalNode, type Token } from 'antlr4ng';
 import * as P from '../parse/generated/FlinkSqlParser.js';
 import { FlinkSqlParser as G } from '../parse/generated/FlinkSqlParser.js';
 import { Codes } from '../diagnostics/codes.js';
@@ -1155,14 +1155,15 @@ export class AstBuilder {
   private primary(ctx: P.ValueExpressionContext): A.Expression {
     // Dispatch on the first child: the generated accessors each scan all children.
     const first = ctx.children[0]!;
-    if (first instanceof P.IdentifierContext) {
-      const token = first.start!;
+    const firstType = first instanceof TerminalNode ? first.symbol.type : -1;
+    if (firstType === G.IDENTIFIER || firstType === G.QUOTED_IDENTIFIER || first instanceof P.NonReservedKeywordContext) {
+      const token = first instanceof TerminalNode ? first.symbol : (first as Ctx).start!;
       if (token.type === G.IDENTIFIER && token.stop - token.start >= 3 && NILADIC_FUNCTIONS.has(this.tokenText(token).toUpperCase())) {
         const span = this.span(ctx);
-        const ident = this.identifier(first, 'allow');
+        const ident = this.name(first, 'allow');
         return { ...this.makeCall(span, { kind: 'QualifiedName', span, parts: [ident] }, []), niladic: true };
       }
-      const ident = this.identifier(first);
+      const ident = this.name(first);
       return { kind: 'ColumnRef', span: ident.span, parts: [ident] };
     }
     if (first instanceof P.LiteralContext) return this.literal(first);
@@ -1617,10 +1618,10 @@ export class AstBuilder {
   // ---------------------------------------------------------------------------------- names
 
   qualifiedName(ctx: P.QualifiedNameContext): A.QualifiedName {
-    // identifier (DOT identifier)*
+    // name (DOT name)*, where each name is an IDENTIFIER, a QUOTED_IDENTIFIER or a non-reserved keyword
     const parts: A.Identifier[] = [];
     const children = ctx.children;
-    for (let i = 0; i < children.length; i += 2) parts.push(this.identifier(children[i] as P.IdentifierContext));
+    for (let i = 0; i < children.length; i += 2) parts.push(this.name(children[i]!));
     return { kind: 'QualifiedName', span: parts.length === 1 ? parts[0]!.span : this.span(ctx), parts };
   }
 
@@ -1629,8 +1630,15 @@ export class AstBuilder {
    * they are reported unless the position allows them (function and hint names).
    */
   identifier(ctx: P.IdentifierContext, reserved: 'report' | 'allow' = 'report'): A.Identifier {
-    // An identifier is always exactly one token.
-    const token = ctx.start!;
+    return this.nameFromToken(ctx.start!, reserved);
+  }
+
+  /** A name written inline in a rule: an IDENTIFIER or QUOTED_IDENTIFIER token, or a non-reserved keyword. */
+  private name(node: ParseTree, reserved: 'report' | 'allow' = 'report'): A.Identifier {
+    return this.nameFromToken(node instanceof TerminalNode ? node.symbol : (node as Ctx).start!, reserved);
+  }
+
+  private nameFromToken(token: Token, reserved: 'report' | 'allow'): A.Identifier {
     const span = this.tokenSpan(token);
     const text = this.source.text.slice(span.start, span.end);
     if (token.type === G.QUOTED_IDENTIFIER) {
