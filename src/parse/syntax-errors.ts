@@ -26,7 +26,15 @@ interface Context {
   readonly entry: EntryRule;
   /** Probes parse only this many tokens: enough to see whether a repair gets past the failure. */
   readonly probeLength: number;
+  /** Tokens the probes may still parse for this statement; repairs stop when it is spent. */
+  probeBudget: number;
 }
+
+/**
+ * How many tokens all repair probes of one statement may parse together. A short statement can try
+ * every candidate repair; a huge broken one gets a generic message instead of seconds of probing.
+ */
+const PROBE_TOKEN_BUDGET = 20_000;
 
 /** How many tokens past the failure a repair probe looks. */
 const PROBE_LOOKAHEAD = 40;
@@ -82,7 +90,7 @@ export function explainSyntaxFailure(
   entry: EntryRule,
 ): Diagnostic {
   const failIndex = failure.offending.type === T.EOF ? tokens.length : tokens.findIndex((t) => t.start === failure.offending.start);
-  const ctx: Context = { source, tokens, entry, probeLength: Math.max(0, failIndex) + PROBE_LOOKAHEAD };
+  const ctx: Context = { source, tokens, entry, probeLength: Math.max(0, failIndex) + PROBE_LOOKAHEAD, probeBudget: PROBE_TOKEN_BUDGET };
   const certain = templatePlaceholder(ctx, failure) ?? unbalancedBrackets(ctx, failure) ?? doubleQuoted(ctx, failure) ??
     missingSemicolonRepair(ctx, failure);
   if (certain) return certain;
@@ -149,8 +157,12 @@ function describeAt(ctx: Context, offset: number): string {
 }
 
 /** Character offset the parser reached: the start of the failing token, or past the end on success. */
+/** How far a probe parse gets; -1 (no progress) once the probe budget is spent. */
 function reach(ctx: Context, tokens: Token[]): number {
-  return probeTokens(tokens.length > ctx.probeLength ? tokens.slice(0, ctx.probeLength) : tokens, ctx.entry);
+  const probe = tokens.length > ctx.probeLength ? tokens.slice(0, ctx.probeLength) : tokens;
+  if (probe.length > ctx.probeBudget) return -1;
+  ctx.probeBudget -= probe.length;
+  return probeTokens(probe, ctx.entry);
 }
 
 function withType(token: Token, type: number): Token {

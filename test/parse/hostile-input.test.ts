@@ -63,6 +63,14 @@ describe('hostile and degenerate input', () => {
     expect(result.statements[0]!.kind).toBe('INSERT');
   });
 
+  it('explains an error at the end of a huge statement (repair probes are budgeted)', () => {
+    const rows = Array.from({ length: 10_000 }, (_, i) => `(${i}, 'text')`).join(',\n');
+    const result = parseScript(`INSERT INTO t VALUES ${rows}, (1, 2 3)`);
+    expect(result.diagnostics).toHaveLength(1);
+    expect(result.diagnostics[0]!.severity).toBe('error');
+    expect(result.source.position(result.diagnostics[0]!.span.start).line).toBe(10_000);
+  });
+
   it('survives random bytes and truncations of a real statement', () => {
     const sql = "CREATE TABLE clicks (user_id BIGINT, url STRING, ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '5' SECOND) WITH ('connector' = 'kafka')";
     for (let cut = 0; cut <= sql.length; cut += 3) expect(() => parseScript(sql.slice(0, cut))).not.toThrow();
