@@ -145,6 +145,8 @@ function parseOne(
 
 /** How many reserved words used as names one statement reports. */
 const MAX_RESERVED_WORD_REPORTS = 20;
+/** Tokens the re-parses after quoting a reserved word may cover together (a guard for huge statements). */
+const REPARSE_TOKEN_BUDGET = 100_000;
 
 /**
  * The statement's first syntax error. When it is a reserved word used as a name (typical of a
@@ -160,10 +162,12 @@ function syntaxErrors(
   const found: Diagnostic[] = [];
   let current = tokens;
   let next: SyntaxFailure | null = failure;
+  let budget = REPARSE_TOKEN_BUDGET;
   while (next !== null) {
     const diagnostic = explainSyntaxFailure(next, source, current, entry);
     found.push(diagnostic);
-    if (diagnostic.code !== Codes.reservedWord.code || found.length >= MAX_RESERVED_WORD_REPORTS) break;
+    budget -= current.length;
+    if (diagnostic.code !== Codes.reservedWord.code || found.length >= MAX_RESERVED_WORD_REPORTS || budget < current.length) break;
     current = current.map((t) => (source.fromCodePoint(t.start) === diagnostic.span.start ? asQuotedName(t) : t));
     const again = parseTokens(current, entry);
     if (again.ok) return { diagnostics: found, repairedTree: again.tree };
