@@ -11,7 +11,7 @@ import { checkStatement } from './checks.js';
 import type { FlinkSqlParser } from './generated/FlinkSqlParser.js';
 import { splitStatements } from './split.js';
 import { parseTokens, type SyntaxFailure } from './statement-parser.js';
-import { type EntryRule, explainSyntaxFailure } from './syntax-errors.js';
+import { type EntryRule, explainSyntaxFailure, type ProbeBudget, scriptProbeBudget } from './syntax-errors.js';
 import { COMMENT_CHANNEL, lexScript, literalNameOf, T } from './tokens.js';
 
 export type { ParsedStatement, ParseOptions, ScriptParseResult } from './api.js';
@@ -31,6 +31,7 @@ export function parseScript(text: string, options: ParseOptions = {}): ScriptPar
   const statements: ParsedStatement[] = [];
   const builder = new AstBuilder(source);
   const maxDepth = options.maxNestingDepth ?? DEFAULT_MAX_NESTING_DEPTH;
+  const budget = scriptBudget();
 
   if (pieces.length === 0) diagnostics.push(emptyScript(source, allTokens));
 
@@ -42,7 +43,7 @@ export function parseScript(text: string, options: ParseOptions = {}): ScriptPar
       statements.push({ index, kind: guessKind(tokens), span, ast: null });
       return;
     }
-    const result = parseOne(source, tokens, builder, maxDepth, (p) => p.singleStatement(), (tree, b) =>
+    const result = parseOne(source, tokens, builder, maxDepth, budget, (p) => p.singleStatement(), (tree, b) =>
       b.statement((tree as ReturnType<FlinkSqlParser['singleStatement']>).statement()));
     diagnostics.push(...result.diagnostics);
     const ast = result.node as Statement | null;
@@ -82,7 +83,7 @@ export function parseExpression(text: string, options: ParseOptions = {}): Expre
   const source = new SourceText(text);
   const tokens = lexScript(text).filter((t) => t.channel === 0);
   if (tokens.length === 0) return { source, expression: null, diagnostics: [emptyExpression()] };
-  const result = parseOne(source, tokens, new AstBuilder(source), options.maxNestingDepth ?? DEFAULT_MAX_NESTING_DEPTH,
+  const result = parseOne(source, tokens, new AstBuilder(source), options.maxNestingDepth ?? DEFAULT_MAX_NESTING_DEPTH, scriptBudget(),
     (p) => p.standaloneExpression(), (tree, b) => b.expression((tree as ReturnType<FlinkSqlParser['standaloneExpression']>).expression()));
   return { source, expression: result.node as Expression | null, diagnostics: result.diagnostics };
 }
@@ -98,7 +99,7 @@ export function parseDataType(text: string): DataTypeParseResult {
   const source = new SourceText(text);
   const tokens = lexScript(text).filter((t) => t.channel === 0);
   if (tokens.length === 0) return { source, type: null, diagnostics: [emptyExpression()] };
-  const result = parseOne(source, tokens, new AstBuilder(source), DEFAULT_MAX_NESTING_DEPTH,
+  const result = parseOne(source, tokens, new AstBuilder(source), DEFAULT_MAX_NESTING_DEPTH, scriptBudget(),
     (p) => p.standaloneType(), (tree, b) => b.dataType((tree as ReturnType<FlinkSqlParser['standaloneType']>).dataType()));
   return { source, type: result.node as DataType | null, diagnostics: result.diagnostics };
 }
@@ -110,11 +111,28 @@ interface OneResult {
   readonly diagnostics: Diagnostic[];
 }
 
+/**
+ * What explaining syntax errors may cost one script. Explaining an error re-parses the statement
+ * several times; a script of thousands of broken statements must not turn that into minutes.
+ */
+interface ScriptBudget {
+  /** Statements whose syntax error is still located and explained in detail. */
+  detailedErrors: number;
+  readonly probes: ProbeBudget;
+}
+
+export const DETAILED_ERRORS_PER_SCRIPT = 500;
+
+function scriptBudget(): ScriptBudget {
+  return { detailedErrors: DETAILED_ERRORS_PER_SCRIPT, probes: scriptProbeBudget() };
+}
+
 function parseOne(
   source: SourceText,
   tokens: Token[],
   builder: AstBuilder,
   maxDepth: number,
+  budget: ScriptBudget,
   entry: EntryRule,
   build: (tree: ParserRuleContext, builder: AstBuilder) => unknown,
 ): OneResult {
@@ -123,9 +141,11 @@ function parseOne(
   const tooDeep = nestingError(source, tokens, maxDepth);
   if (tooDeep) return { node: null, diagnostics: [tooDeep] };
   try {
-    const parsed = parseTokens(tokens, entry);
+    const parsed = parseTokens(tokens, entry, { locateErrors: budget.detailedErrors > 0 });
     if (!parsed.ok) {
-      const { diagnostics, repairedTree } = syntaxErrors(parsed.failure, source, tokens, entry);
+      if (parsed.failure === null) return { node: null, diagnostics: [unexplainedError(source, tokens)] };
+      budget.detailedErrors--;
+      const { diagnostics, repairedTree } = syntaxErrors(parsed.failure, source, tokens, entry, budget.probes);
       if (repairedTree) {
         // Quoting the reserved words made the statement parse: what else the builder finds in it
         // (reserved words the lexer read as names, unsupported types, ...) is reported too.
@@ -158,19 +178,21 @@ function syntaxErrors(
   source: SourceText,
   tokens: Token[],
   entry: EntryRule,
+  probes: ProbeBudget,
 ): { diagnostics: Diagnostic[]; repairedTree: ParserRuleContext | null } {
   const found: Diagnostic[] = [];
   let current = tokens;
   let next: SyntaxFailure | null = failure;
   let budget = REPARSE_TOKEN_BUDGET;
   while (next !== null) {
-    const diagnostic = explainSyntaxFailure(next, source, current, entry);
+    const diagnostic = explainSyntaxFailure(next, source, current, entry, probes);
     found.push(diagnostic);
     budget -= current.length;
     if (diagnostic.code !== Codes.reservedWord.code || found.length >= MAX_RESERVED_WORD_REPORTS || budget < current.length) break;
     current = current.map((t) => (source.fromCodePoint(t.start) === diagnostic.span.start ? asQuotedName(t) : t));
     const again = parseTokens(current, entry);
     if (again.ok) return { diagnostics: found, repairedTree: again.tree };
+    if (again.failure === null) break;
     next = again.failure;
     if (explainsSameToken(next, diagnostic, source)) break;
   }
@@ -185,6 +207,15 @@ function asQuotedName(token: Token): Token {
 
 function explainsSameToken(failure: SyntaxFailure, previous: Diagnostic, source: SourceText): boolean {
   return source.fromCodePoint(failure.offending.start) <= previous.span.start;
+}
+
+function unexplainedError(source: SourceText, tokens: readonly Token[]): Diagnostic {
+  const span = spanOfTokens(source, tokens);
+  return {
+    code: Codes.invalidSyntax.code, severity: 'error', category: 'syntax', span: { start: span.start, end: Math.min(span.end, span.start + 1) },
+    message: `This statement has a syntax error; it is not analysed in detail because the script already has ${DETAILED_ERRORS_PER_SCRIPT} broken statements`,
+    hint: 'fix the errors reported earlier in the script first',
+  };
 }
 
 /** A bug in flinkcheck must cost one statement its checks, never the whole script or the process. */

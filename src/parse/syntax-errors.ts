@@ -26,8 +26,18 @@ interface Context {
   readonly entry: EntryRule;
   /** Probes parse only this many tokens: enough to see whether a repair gets past the failure. */
   readonly probeLength: number;
-  /** Tokens the probes may still parse for this statement; repairs stop when it is spent. */
-  probeBudget: number;
+  /** Tokens the probes may still parse; repairs stop when it is spent. */
+  readonly budget: ProbeBudget;
+}
+
+/** Tokens that repair probes may still parse, shared by the statements of one script. */
+export interface ProbeBudget {
+  remaining: number;
+}
+
+/** The probe budget of one script: enough for hundreds of broken statements, not for an attack. */
+export function scriptProbeBudget(): ProbeBudget {
+  return { remaining: 1_000_000 };
 }
 
 /**
@@ -88,9 +98,20 @@ export function explainSyntaxFailure(
   source: SourceText,
   tokens: readonly Token[],
   entry: EntryRule,
+  scriptBudget: ProbeBudget = scriptProbeBudget(),
 ): Diagnostic {
   const failIndex = failure.offending.type === T.EOF ? tokens.length : tokens.findIndex((t) => t.start === failure.offending.start);
-  const ctx: Context = { source, tokens, entry, probeLength: Math.max(0, failIndex) + PROBE_LOOKAHEAD, probeBudget: PROBE_TOKEN_BUDGET };
+  // A statement may use PROBE_TOKEN_BUDGET of the script's budget; what it leaves returns to the script.
+  const budget = { remaining: Math.min(PROBE_TOKEN_BUDGET, scriptBudget.remaining) };
+  const ctx: Context = { source, tokens, entry, probeLength: Math.max(0, failIndex) + PROBE_LOOKAHEAD, budget };
+  try {
+    return explain(ctx, failure);
+  } finally {
+    scriptBudget.remaining -= Math.min(PROBE_TOKEN_BUDGET, scriptBudget.remaining) - budget.remaining;
+  }
+}
+
+function explain(ctx: Context, failure: SyntaxFailure): Diagnostic {
   const certain = templatePlaceholder(ctx, failure) ?? unbalancedBrackets(ctx, failure) ?? doubleQuoted(ctx, failure) ??
     missingSemicolonRepair(ctx, failure);
   if (certain) return certain;
@@ -160,8 +181,8 @@ function describeAt(ctx: Context, offset: number): string {
 /** How far a probe parse gets; -1 (no progress) once the probe budget is spent. */
 function reach(ctx: Context, tokens: Token[]): number {
   const probe = tokens.length > ctx.probeLength ? tokens.slice(0, ctx.probeLength) : tokens;
-  if (probe.length > ctx.probeBudget) return -1;
-  ctx.probeBudget -= probe.length;
+  if (probe.length > ctx.budget.remaining) return -1;
+  ctx.budget.remaining -= probe.length;
   return probeTokens(probe, ctx.entry);
 }
 

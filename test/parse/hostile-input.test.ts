@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_NESTING_DEPTH, parseScript } from '../../src/parse/index.js';
+import { DEFAULT_MAX_NESTING_DEPTH, DETAILED_ERRORS_PER_SCRIPT, parseScript } from '../../src/parse/index.js';
 
 function codes(sql: string): string[] {
   return parseScript(sql).diagnostics.map((d) => d.code);
@@ -69,6 +69,20 @@ describe('hostile and degenerate input', () => {
     expect(result.diagnostics).toHaveLength(1);
     expect(result.diagnostics[0]!.severity).toBe('error');
     expect(result.source.position(result.diagnostics[0]!.span.start).line).toBe(10_000);
+  });
+
+  it('reports every broken statement of a script, explaining only the first ones in detail', () => {
+    const broken = 2_000;
+    const result = parseScript('SELECT a FORM t;\n'.repeat(broken));
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors).toHaveLength(broken);
+    expect(errors.map((d) => result.source.position(d.span.start).line)).toEqual(Array.from({ length: broken }, (_, i) => i + 1));
+    const brief = errors.filter((d) => d.message.includes('not analysed in detail'));
+    expect(brief).toHaveLength(broken - DETAILED_ERRORS_PER_SCRIPT);
+    expect(errors[0]!.message).not.toContain('not analysed in detail');
+    expect(errors[0]!.code).toBe('FSQL1015');
+    expect(errors[0]!.fixes?.[0]?.edits[0]?.text).toBe('FROM');
+    expect(brief.every((d) => d.code === 'FSQL1023')).toBe(true);
   });
 
   it('survives random bytes and truncations of a real statement', () => {
