@@ -76,8 +76,10 @@ function sized(
 export const SCALING_CASES: readonly ScalingCase[] = [
   sized('SELECT columns', '1k', 1_000, selectColumns),
   sized('SELECT columns', '10k', 10_000, selectColumns),
+  sized('SELECT columns', '100k', 100_000, selectColumns),
   sized('CASE WHEN branches', '1k', 1_000, caseWhen),
   sized('CASE WHEN branches', '10k', 10_000, caseWhen),
+  sized('CASE WHEN branches', '100k', 100_000, caseWhen),
   sized('INSERT VALUES', '0.1 MB', 100_000, insertValues),
   sized('INSERT VALUES', '1 MB', 1_000_000, insertValues),
   sized('nested parentheses', '100', 100, nestedParentheses),
@@ -93,11 +95,17 @@ export function scalingCase(id: string): ScalingCase {
   return found;
 }
 
-/** Pairs (small, large) within a family whose size ratio is 10×, to check linear growth. */
+/**
+ * Pairs (small, large) within a family whose size ratio is 10×, to check linear growth. Inputs of a
+ * few KB run from CPU caches and the young generation, so they are faster per byte than large ones;
+ * the 10k → 100k pairs show the growth rate once that effect is gone.
+ */
 export function growthPairs(): Array<{ family: string; small: ScalingCase; large: ScalingCase }> {
   const pairs = [
     ['select-columns-1k', 'select-columns-10k'],
+    ['select-columns-10k', 'select-columns-100k'],
     ['case-when-branches-1k', 'case-when-branches-10k'],
+    ['case-when-branches-10k', 'case-when-branches-100k'],
     ['insert-values-0-1-mb', 'insert-values-1-mb'],
     ['nested-parentheses-1k', 'nested-parentheses-10k'],
   ] as const;
