@@ -9,6 +9,7 @@ import type { Span } from '../source/span.js';
 import type { ParsedStatement, ParseOptions, ScriptParseResult } from './api.js';
 import { checkStatement } from './checks.js';
 import type { FlinkSqlParser } from './generated/FlinkSqlParser.js';
+import { explainEarlyEnd } from './early-end.js';
 import { splitStatements } from './split.js';
 import { parseTokens, type SyntaxFailure } from './statement-parser.js';
 import { type EntryRule, explainSyntaxFailure, type ProbeBudget, scriptProbeBudget } from './syntax-errors.js';
@@ -43,9 +44,12 @@ export function parseScript(text: string, options: ParseOptions = {}): ScriptPar
       statements.push({ index, kind: guessKind(tokens), span, ast: null });
       return;
     }
-    const result = parseOne(source, tokens, builder, maxDepth, budget, (p) => p.singleStatement(), (tree, b) =>
+    const result = parseOne(source, tokens, builder, maxDepth, budget, statementEntry, (tree, b) =>
       b.statement((tree as ReturnType<FlinkSqlParser['singleStatement']>).statement()));
-    diagnostics.push(...result.diagnostics);
+    const earlyEnd = result.node === null && index > 0 && budget.detailedErrors > 0 && isSyntaxError(result.diagnostics[0])
+      ? explainEarlyEnd(source, pieces[index - 1]!, tokens, result.diagnostics[0]!.span.start, statementEntry, budget.probes)
+      : null;
+    diagnostics.push(...(earlyEnd ? [earlyEnd] : result.diagnostics));
     const ast = result.node as Statement | null;
     if (ast) {
       try {
@@ -105,6 +109,16 @@ export function parseDataType(text: string): DataTypeParseResult {
 }
 
 // ---------------------------------------------------------------------------------- internals
+
+const statementEntry: EntryRule = (p) => p.singleStatement();
+
+/** A parse failure of the statement itself, as opposed to lexical, nesting or internal errors. */
+function isSyntaxError(d: Diagnostic | undefined): boolean {
+  return d !== undefined && d.category === 'syntax' && d.severity === 'error'
+    && d.code !== Codes.nestingTooDeep.code && d.code !== Codes.invalidCharacter.code
+    && d.code !== Codes.unterminatedString.code && d.code !== Codes.unterminatedComment.code
+    && d.code !== Codes.unterminatedIdentifier.code && d.code !== Codes.invalidSyntax.code;
+}
 
 interface OneResult {
   readonly node: unknown;

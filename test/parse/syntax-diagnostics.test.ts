@@ -204,6 +204,35 @@ describe('scripts', () => {
     expect(result.statements.map((s) => s.ast !== null)).toEqual([false, true, false, true]);
   });
 
+  it('blames a semicolon that ends a statement in the middle, and removing it fixes the script', () => {
+    const cases = [
+      'SELECT o.id, c.name FROM orders o\nLEFT JOIN customers c ON o.cid = c.id;\nLEFT JOIN regions r ON c.rid = r.id;',
+      "CREATE TABLE t (a INT);\nWITH ('connector' = 'datagen');",
+      'SELECT a FROM t;\nWHERE a > 1\nGROUP BY a;',
+    ];
+    for (const sql of cases) {
+      const result = parseScript(sql);
+      expect(result.diagnostics.map((d) => d.code)).toEqual(['FSQL1032']);
+      const d = result.diagnostics[0]!;
+      expect(sql.slice(d.span.start, d.span.end)).toBe(';');
+      expect(d.span.start).toBe(sql.indexOf(';'));
+      expect(d.fixes?.[0]?.applicability).toBe('safe');
+      const fixed = parseScript(applyFix(sql, d.fixes![0]!));
+      expect(fixed.diagnostics).toEqual([]);
+      expect(fixed.statements).toHaveLength(1);
+    }
+  });
+
+  it('does not blame the semicolon when the next statement is broken on its own', () => {
+    const result = parseScript('SELECT a FROM t;\nSELECT b FORM u;\nSELECT c FROM v;\nWHERE c > 1;\nSELECT d FROM w;\nFROM x;');
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['FSQL1015', 'FSQL1032', 'FSQL1010']);
+    const broken = parseScript('SELECT a FROM t;\nGROUP BY;');
+    expect(broken.diagnostics.map((d) => d.code)).toEqual(['FSQL1032']);
+    expect(broken.diagnostics[0]!.fixes?.[0]?.applicability).toBe('unsafe');
+    const unrelated = parseScript('SELECT 1;\nPARTITION BY a');
+    expect(unrelated.diagnostics.map((d) => d.code)).toEqual(['FSQL1010']);
+  });
+
   it('does not check statements written in the Hive dialect, and checks again after switching back', () => {
     const sql = "SET table.sql-dialect = hive;\nCREATE TABLE h (a INT) STORED AS ORC;\nSET 'table.sql-dialect' = 'default';\nSELECT a FORM t";
     const result = parseScript(sql);
