@@ -46,7 +46,7 @@ export function parseScript(text: string, options: ParseOptions = {}): ScriptPar
     }
     const result = parseOne(source, tokens, builder, maxDepth, budget, statementEntry, (tree, b) =>
       b.statement((tree as ReturnType<FlinkSqlParser['singleStatement']>).statement()));
-    const earlyEnd = result.node === null && index > 0 && budget.detailedErrors > 0 && isSyntaxError(result.diagnostics[0])
+    const earlyEnd = result.node === null && mayContinue(statements[index - 1]) && budget.detailedErrors > 0 && isSyntaxError(result.diagnostics[0])
       ? explainEarlyEnd(source, pieces[index - 1]!, tokens, result.diagnostics[0]!.span.start, statementEntry, budget.probes)
       : null;
     diagnostics.push(...(earlyEnd ? [earlyEnd] : result.diagnostics));
@@ -111,6 +111,14 @@ export function parseDataType(text: string): DataTypeParseResult {
 // ---------------------------------------------------------------------------------- internals
 
 const statementEntry: EntryRule = (p) => p.singleStatement();
+
+/**
+ * Whether the statement before a broken one may be the real start of it. It must parse on its own;
+ * SET and RESET take free text up to the `;`, so anything after them would seem to continue them.
+ */
+function mayContinue(previous: ParsedStatement | undefined): boolean {
+  return previous?.ast != null && previous.ast.kind !== 'Set' && previous.ast.kind !== 'Reset';
+}
 
 /** A parse failure of the statement itself, as opposed to lexical, nesting or internal errors. */
 function isSyntaxError(d: Diagnostic | undefined): boolean {

@@ -113,7 +113,7 @@ export function explainSyntaxFailure(
 
 function explain(ctx: Context, failure: SyntaxFailure): Diagnostic {
   const certain = templatePlaceholder(ctx, failure) ?? unbalancedBrackets(ctx, failure) ?? doubleQuoted(ctx, failure) ??
-    missingSemicolonRepair(ctx, failure);
+    setWithoutEquals(ctx, failure) ?? missingSemicolonRepair(ctx, failure);
   if (certain) return certain;
   // Every plausible repair is tried; the one that lets the parser get furthest wins, and on a tie
   // the one listed first (the more specific diagnosis).
@@ -336,6 +336,24 @@ function doubleQuoted(ctx: Context, failure: SyntaxFailure): Diagnostic | null {
       { title: `quote \`${inner}\` as an identifier`, applicability: 'unsafe', edits: [{ span, text: '`' + inner.replace(/`/g, '``') + '`' }] },
       { title: `make '${inner}' a string literal`, applicability: 'unsafe', edits: [{ span, text: `'${inner.replace(/'/g, "''")}'` }] },
     ],
+  });
+}
+
+/**
+ * `SET key value` or `SET key TO value` (other databases' forms): the key of Flink's SET is free
+ * text up to `=`, so without one the statement only ends early, and a keyword guess would mislead.
+ */
+function setWithoutEquals(ctx: Context, failure: SyntaxFailure): Diagnostic | null {
+  const [set, ...rest] = ctx.tokens;
+  if (set?.type !== T.SET || rest.length === 0 || rest.some((t) => t.type === T.EQ)) return null;
+  if (failure.offending.type !== T.EOF && !failure.expected.includes(T.EQ)) return null;
+  const span = { start: tokenSpan(ctx.source, rest[0]!).start, end: tokenSpan(ctx.source, rest[rest.length - 1]!).end };
+  const to = rest.findIndex((t) => t.type === T.TO);
+  return diagnostic(Codes.unexpectedEnd, 'SET needs `=` between the option key and its value', span, {
+    hint: "write SET 'key' = 'value', for example SET 'pipeline.name' = 'orders'",
+    ...(to > 0 && to < rest.length - 1
+      ? { fixes: [{ title: 'replace `TO` with `=`', applicability: 'unsafe', edits: [{ span: tokenSpan(ctx.source, rest[to]!), text: '=' }] }] }
+      : {}),
   });
 }
 

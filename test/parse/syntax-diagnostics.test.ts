@@ -231,6 +231,22 @@ describe('scripts', () => {
     expect(broken.diagnostics[0]!.fixes?.[0]?.applicability).toBe('unsafe');
     const unrelated = parseScript('SELECT 1;\nPARTITION BY a');
     expect(unrelated.diagnostics.map((d) => d.code)).toEqual(['FSQL1010']);
+    const afterBroken = parseScript('SELECT a FORM t;\nWHERE a > 1;');
+    expect(afterBroken.diagnostics.map((d) => d.code)).toEqual(['FSQL1015', 'FSQL1010']);
+    const afterSet = parseScript('SET a = b;\nDROP TABLE x CASCADE;');
+    expect(afterSet.diagnostics.map((d) => d.code)).not.toContain('FSQL1032');
+  });
+
+  it('explains a SET without `=` instead of guessing a keyword', () => {
+    const result = parseScript('SET search_path TO inventory');
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['FSQL1011']);
+    const d = result.diagnostics[0]!;
+    expect(d.message).toBe('SET needs `=` between the option key and its value');
+    expect(d.fixes?.[0]?.applicability).toBe('unsafe');
+    expect(parseScript(applyFix('SET search_path TO inventory', d.fixes![0]!)).diagnostics).toEqual([]);
+    const bare = parseScript("SET 'parallelism.default' 4");
+    expect(bare.diagnostics[0]!.message).toContain('SET needs `=`');
+    expect(bare.diagnostics[0]!.fixes).toBeUndefined();
   });
 
   it('does not check statements written in the Hive dialect, and checks again after switching back', () => {
