@@ -188,8 +188,16 @@ orderItem
     : expression (ASC | DESC)? (NULLS (FIRST | LAST))?
     ;
 
+// LIMIT takes an unsigned number or a parameter, not an expression (Calcite's LimitClause).
 limitClause
-    : LIMIT (expression (COMMA expression)? | ALL)
+    : LIMIT (rowCount (COMMA rowCount)? | ALL)
+    ;
+
+rowCount
+    : UNSIGNED_INTEGER
+    | DECIMAL_NUMERIC
+    | APPROX_NUMERIC
+    | QUESTION
     ;
 
 offsetClause

@@ -691,11 +691,11 @@ export class AstBuilder {
     let limitExpr: A.Expression | null = null;
     let offsetExpr: A.Expression | null = offset ? this.expression(offset.expression()) : null;
     if (limit) {
-      const exprs = limit.expression();
-      if (exprs.length === 2) {
-        offsetExpr = this.expression(exprs[0]!);
-        limitExpr = this.expression(exprs[1]!);
-      } else if (exprs.length === 1) limitExpr = this.expression(exprs[0]!);
+      const counts = limit.rowCount();
+      if (counts.length === 2) {
+        offsetExpr = this.rowCount(counts[0]!);
+        limitExpr = this.rowCount(counts[1]!);
+      } else if (counts.length === 1) limitExpr = this.rowCount(counts[0]!);
     }
     const fetchExpr = fetch?.expression();
     return {
@@ -1400,6 +1400,17 @@ export class AstBuilder {
       behavior = second === G.ARRAY ? 'EMPTY ARRAY' : 'EMPTY OBJECT';
     }
     return { kind: 'JsonBehavior', span: this.span(ctx), behavior, defaultValue, on: onTarget };
+  }
+
+  private rowCount(ctx: P.RowCountContext): A.Expression {
+    const span = this.span(ctx);
+    const token = ctx.start!;
+    switch (token.type) {
+      case G.QUESTION: return { kind: 'DynamicParameter', span };
+      case G.DECIMAL_NUMERIC: return { kind: 'Literal', span, type: 'DECIMAL', value: token.text!, prefix: null };
+      case G.APPROX_NUMERIC: return { kind: 'Literal', span, type: 'APPROX', value: token.text!.toUpperCase(), prefix: null };
+      default: return { kind: 'Literal', span, type: 'INTEGER', value: token.text!, prefix: null };
+    }
   }
 
   private literal(ctx: P.LiteralContext): A.Expression {

@@ -484,10 +484,7 @@ function missingCommaRepair(ctx: Context, failure: SyntaxFailure): Repair | null
   if (!best) return null;
   const at = ctx.tokens[best.index]!;
   const previous = ctx.tokens[best.index - 1]!;
-  const inTable = isInside(failure, P.TableSchemaAndOptionsContext) || isInside(failure, P.MaterializedTableDefinitionContext);
-  const inOptions = isInside(failure, P.WithOptionsContext) || isInside(failure, P.PropertyListContext);
-  const inSelect = isInside(failure, P.SelectQueryContext);
-  const what = inOptions ? 'between options' : inTable ? 'between column definitions' : inSelect ? 'between select items' : 'between list items';
+  const what = listPhrase(ctx, failure, best.index);
   const end = tokenSpan(ctx.source, previous).end;
   return {
     reach: best.reach,
@@ -496,6 +493,49 @@ function missingCommaRepair(ctx: Context, failure: SyntaxFailure): Repair | null
       fixes: [{ title: 'insert the missing comma', applicability: 'safe', edits: [{ span: { start: end, end }, text: ',' }] }],
     }),
   };
+}
+
+/** Comma-separated lists by the rule that holds them, innermost first when lists nest. */
+const COMMA_LISTS: ReadonlyArray<readonly [new (...args: never[]) => ParserRuleContext, string]> = [
+  [P.FunctionArgumentsContext, 'between function arguments'],
+  [P.ColumnListContext, 'between column names'],
+  [P.PartitionSpecContext, 'between partition values'],
+  [P.WithOptionsContext, 'between options'],
+  [P.PropertyListContext, 'between options'],
+  [P.TableSchemaAndOptionsContext, 'between column definitions'],
+  [P.MaterializedTableDefinitionContext, 'between column definitions'],
+];
+
+/** Names the list a missing comma at token `index` belongs to, e.g. "between function arguments". */
+function listPhrase(ctx: Context, failure: SyntaxFailure, index: number): string {
+  // GROUP BY and ORDER BY end their query block, so the parser fails after having left them.
+  for (const node of completedContexts(failure)) {
+    if (node instanceof P.GroupByClauseContext) return 'between GROUP BY items';
+    if (node instanceof P.OrderByClauseContext) return 'between ORDER BY items';
+  }
+  for (const node of enclosingContexts(failure)) {
+    for (const [cls, phrase] of COMMA_LISTS) if (node instanceof cls) return phrase;
+    if (node instanceof P.SelectQueryContext) {
+      // A failed prediction is reported in the rule that started it, so a call's arguments may not be
+      // on the rule stack yet: `TUMBLE(TABLE t DESCRIPTOR(ts), ...)` fails in the FROM clause.
+      return insideCall(ctx.tokens, index) ? 'between function arguments' : 'between select items';
+    }
+  }
+  const inTable = isInside(failure, P.TableSchemaAndOptionsContext) || isInside(failure, P.MaterializedTableDefinitionContext);
+  const inOptions = isInside(failure, P.WithOptionsContext) || isInside(failure, P.PropertyListContext);
+  return inOptions ? 'between options' : inTable ? 'between column definitions' : isInside(failure, P.SelectQueryContext) ? 'between select items' : 'between list items';
+}
+
+/** Whether token `index` lies inside the parentheses of a call, `name(...)`. */
+function insideCall(tokens: readonly Token[], index: number): boolean {
+  const open: number[] = [];
+  for (let i = 0; i < index; i++) {
+    const type = tokens[i]!.type;
+    if (type === T.LPAREN) open.push(i);
+    else if (type === T.RPAREN) open.pop();
+  }
+  const innermost = open[open.length - 1];
+  return innermost !== undefined && innermost > 0 && tokens[innermost - 1]!.type === T.IDENTIFIER;
 }
 
 /** `SELECT a, b, FROM t` or `WITH ('k' = 'v',)`: a comma with nothing after it. */

@@ -97,6 +97,30 @@ describe('syntax diagnostics', () => {
     expectFixRepairs(sql, d, "CREATE TABLE t (a INT) WITH ('connector' = 'kafka', 'topic' = 'x')");
   });
 
+  it('names the list a missing comma belongs to', () => {
+    const cases: Array<[string, string]> = [
+      ['SELECT a, b c d FROM t', 'Missing comma between select items, before `d`'],
+      ['SELECT a FROM t GROUP BY a b', 'Missing comma between GROUP BY items, before `b`'],
+      ['SELECT a FROM t ORDER BY a b', 'Missing comma between ORDER BY items, before `b`'],
+      ['SELECT CONCAT(a b) FROM t', 'Missing comma between function arguments, before `b`'],
+      ["SELECT * FROM TABLE(TUMBLE(TABLE t DESCRIPTOR(ts), INTERVAL '1' MINUTE))", 'Missing comma between function arguments, before `DESCRIPTOR`'],
+      ['INSERT INTO s PARTITION (a = 1 b = 2) SELECT 1', 'Missing comma between partition values, before `b`'],
+    ];
+    for (const [sql, message] of cases) {
+      const d = onlyError(sql);
+      expect(d.code).toBe('FSQL1016');
+      expect(d.message).toBe(message);
+      expect(parseScript(applyFix(sql, d.fixes![0]!)).diagnostics).toEqual([]);
+    }
+  });
+
+  it('accepts only a number or a parameter after LIMIT, as Calcite does', () => {
+    for (const sql of ['SELECT a FROM t LIMIT 10', 'SELECT a FROM t LIMIT ?', 'SELECT a FROM t LIMIT ALL']) expect(parseScript(sql).diagnostics).toEqual([]);
+    const d = onlyError('SELECT a FROM t LIMIT n');
+    expect(d.message).toBe('Unexpected `n` after `LIMIT`');
+    expect(d.hint).toContain('a number');
+  });
+
   it('finds a missing keyword and says where it goes', () => {
     const sql = "CREATE TABLE t (ts TIMESTAMP(3), WATERMARK ts AS ts) WITH ('connector' = 'datagen')";
     const d = onlyError(sql);
