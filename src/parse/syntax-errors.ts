@@ -113,7 +113,7 @@ export function explainSyntaxFailure(
 
 function explain(ctx: Context, failure: SyntaxFailure): Diagnostic {
   const certain = templatePlaceholder(ctx, failure) ?? unbalancedBrackets(ctx, failure) ?? doubleQuoted(ctx, failure) ??
-    setWithoutEquals(ctx, failure) ?? missingSemicolonRepair(ctx, failure);
+    setWithoutEquals(ctx, failure) ?? columnKeywordInAlterTable(ctx) ?? missingSemicolonRepair(ctx, failure);
   if (certain) return certain;
   // Every plausible repair is tried; the one that lets the parser get furthest wins, and on a tie
   // the one listed first (the more specific diagnosis).
@@ -177,8 +177,10 @@ function describeAt(ctx: Context, offset: number): string {
   return `line ${p.line}, column ${p.column}`;
 }
 
-/** Character offset the parser reached: the start of the failing token, or past the end on success. */
-/** How far a probe parse gets; -1 (no progress) once the probe budget is spent. */
+/**
+ * How far a probe parse gets: the code-point offset of the failing token, MAX_SAFE_INTEGER on
+ * success (MAX - 1 when it fails only at the end), or -1 once the probe budget is spent.
+ */
 function reach(ctx: Context, tokens: Token[]): number {
   const probe = tokens.length > ctx.probeLength ? tokens.slice(0, ctx.probeLength) : tokens;
   if (probe.length > ctx.budget.remaining) return -1;
@@ -354,6 +356,31 @@ function setWithoutEquals(ctx: Context, failure: SyntaxFailure): Diagnostic | nu
     ...(to > 0 && to < rest.length - 1
       ? { fixes: [{ title: 'replace `TO` with `=`', applicability: 'unsafe', edits: [{ span: tokenSpan(ctx.source, rest[to]!), text: '=' }] }] }
       : {}),
+  });
+}
+
+/** How Flink writes each ALTER TABLE column action that other databases write with COLUMN. */
+const ALTER_COLUMN_ACTIONS: ReadonlyMap<number, string> = new Map([
+  [T.ADD, 'ADD c INT, or ADD (c1 INT, c2 STRING) for several columns'],
+  [T.MODIFY, 'MODIFY c BIGINT'],
+  [T.DROP, 'DROP c, or DROP (c1, c2) for several columns'],
+  [T.RENAME, 'RENAME old_name TO new_name'],
+]);
+
+/** `ALTER TABLE t ADD COLUMN c INT` (PostgreSQL, MySQL, Spark): Flink's column actions have no COLUMN. */
+function columnKeywordInAlterTable(ctx: Context): Diagnostic | null {
+  const tokens = ctx.tokens;
+  if (tokens[0]?.type !== T.ALTER || tokens[1]?.type !== T.TABLE) return null;
+  const index = tokens.findIndex((t, i) => i > 2 && t.type === T.IDENTIFIER && t.text?.toUpperCase() === 'COLUMN' && ALTER_COLUMN_ACTIONS.has(tokens[i - 1]!.type));
+  if (index < 0) return null;
+  const action = tokens[index - 1]!;
+  const column = tokenSpan(ctx.source, tokens[index]!);
+  const next = tokens[index + 1];
+  const removal = { start: column.start, end: next ? tokenSpan(ctx.source, next).start : column.end };
+  const parses = reach(ctx, [...tokens.slice(0, index), ...tokens.slice(index + 1)]) === Number.MAX_SAFE_INTEGER;
+  return diagnostic(Codes.unsupportedSyntax, `Flink SQL writes ALTER TABLE ... ${display(action).toUpperCase()} without the word COLUMN`, column, {
+    hint: `write ${ALTER_COLUMN_ACTIONS.get(action.type)!}`,
+    fixes: [{ title: 'remove COLUMN', applicability: parses ? 'safe' : 'unsafe', edits: [{ span: removal, text: '' }] }],
   });
 }
 

@@ -114,6 +114,17 @@ describe('syntax diagnostics', () => {
     }
   });
 
+  it('explains ALTER TABLE column actions written with COLUMN, as other databases do', () => {
+    for (const sql of ['ALTER TABLE t ADD COLUMN c INT', 'ALTER TABLE t MODIFY COLUMN c BIGINT', 'ALTER TABLE t DROP COLUMN c', 'ALTER TABLE t RENAME COLUMN a TO b']) {
+      const d = onlyError(sql);
+      expect(d.code).toBe('FSQL1024');
+      expect(at(sql, d)).toBe('COLUMN');
+      expect(d.fixes![0]!.applicability).toBe('safe');
+      expect(parseScript(applyFix(sql, d.fixes![0]!)).diagnostics).toEqual([]);
+    }
+    expect(parseScript('ALTER TABLE t ADD (`column` INT)').diagnostics).toEqual([]);
+  });
+
   it('accepts only a number or a parameter after LIMIT, as Calcite does', () => {
     for (const sql of ['SELECT a FROM t LIMIT 10', 'SELECT a FROM t LIMIT ?', 'SELECT a FROM t LIMIT ALL']) expect(parseScript(sql).diagnostics).toEqual([]);
     const d = onlyError('SELECT a FROM t LIMIT n');
