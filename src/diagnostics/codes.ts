@@ -47,6 +47,7 @@ export const Codes = {
   missingKeyword: entry('FSQL1029', 'syntax', 'Missing keyword'),
   templatePlaceholder: entry('FSQL1031', 'syntax', 'Template placeholder in the script'),
   earlyStatementEnd: entry('FSQL1032', 'syntax', 'Semicolon in the middle of a statement'),
+  missingSpace: entry('FSQL1033', 'syntax', 'Missing space between two words'),
   otherDialect: entry('FSQL1030', 'syntax', 'Statements in another SQL dialect are not checked', 'info'),
   // --- table definitions (6000-6099) ---
   primaryKeyEnforced: entry('FSQL6001', 'semantic', 'PRIMARY KEY must be NOT ENFORCED'),

@@ -118,7 +118,7 @@ function explain(ctx: Context, failure: SyntaxFailure): Diagnostic {
   // Every plausible repair is tried; the one that lets the parser get furthest wins, and on a tie
   // the one listed first (the more specific diagnosis).
   const repairs: ReadonlyArray<(ctx: Context, failure: SyntaxFailure) => Repair | null> = [
-    misspelledKeywordRepair, missingKeywordRepair, missingCommaRepair, extraCommaRepair, reservedWordRepair,
+    missingSpaceRepair, misspelledKeywordRepair, missingKeywordRepair, missingCommaRepair, extraCommaRepair, reservedWordRepair,
   ];
   // Getting to the end of the statement counts as much as parsing it: `show catalogs likes` read
   // as LIKE lacks only its pattern, which is no reason to prefer reading `likes` as a name.
@@ -472,6 +472,56 @@ function misspelledKeywordRepair(ctx: Context, failure: SyntaxFailure): Repair |
     }
   }
   return null;
+}
+
+/**
+ * `ORDERBY`, `DELETEFROM`, `fromv1`, `ASTIMESTAMP`: two words written without the space between
+ * them, so the lexer reads one name. Each split into a keyword and a word is tried.
+ */
+function missingSpaceRepair(ctx: Context, failure: SyntaxFailure): Repair | null {
+  let best: { reach: number; token: Token; at: number; left: string; right: string } | null = null;
+  for (const candidate of [failure.offending, failure.previous]) {
+    const text = candidate?.text ?? '';
+    if (!candidate || candidate.type !== T.IDENTIFIER || text.length < 3 || !/^[A-Za-z][A-Za-z0-9_]*$/.test(text)) continue;
+    const index = indexOfToken(ctx, candidate);
+    if (index < 0) continue;
+    for (let at = 1; at < text.length; at++) {
+      const left = text.slice(0, at);
+      const right = text.slice(at);
+      const leftType = KEYWORDS.get(left.toUpperCase());
+      const rightType = KEYWORDS.get(right.toUpperCase());
+      if ((leftType === undefined && rightType === undefined) || !/^[A-Za-z_]/.test(right)) continue;
+      const pieces = [
+        tokenPiece(candidate, 0, at, leftType ?? T.IDENTIFIER),
+        tokenPiece(candidate, at, text.length, rightType ?? T.IDENTIFIER),
+      ];
+      const reached = reach(ctx, [...ctx.tokens.slice(0, index), ...pieces, ...ctx.tokens.slice(index + 1)]);
+      // A keyword glued to a name (`DESC` + `ription`) must repair the whole statement to count.
+      const convincing = (leftType !== undefined && rightType !== undefined) || reached >= Number.MAX_SAFE_INTEGER - 1;
+      if (convincing && reached > candidate.stop + 1 && (!best || reached > best.reach)) best = { reach: reached, token: candidate, at, left, right };
+    }
+  }
+  if (!best) return null;
+  const span = tokenSpan(ctx.source, best.token);
+  const where = span.start + best.at;
+  const words = `${best.left} ${best.right}`;
+  return {
+    reach: best.reach,
+    diagnostic: diagnostic(Codes.missingSpace, `Missing space in \`${display(best.token)}\`: did you mean \`${words}\`?`, span, {
+      hint: `without a space, \`${display(best.token)}\` reads as one name`,
+      fixes: [{ title: `write \`${words}\``, applicability: 'safe', edits: [{ span: { start: where, end: where }, text: ' ' }] }],
+    }),
+  };
+}
+
+/** The part [from, to) of an ASCII token's text as a token of its own. */
+function tokenPiece(token: Token, from: number, to: number, type: number): Token {
+  const piece = CommonToken.fromToken(token);
+  piece.type = type;
+  piece.text = (token.text ?? '').slice(from, to);
+  piece.start = token.start + from;
+  piece.stop = token.start + to - 1;
+  return piece;
 }
 
 /**

@@ -125,6 +125,29 @@ describe('syntax diagnostics', () => {
     expect(parseScript('ALTER TABLE t ADD (`column` INT)').diagnostics).toEqual([]);
   });
 
+  it('finds two words written without the space between them', () => {
+    const cases: Array<[string, string]> = [
+      ['SELECT a FROM t ORDERBY a', 'ORDER BY'],
+      ['SELECT a, COUNT(*) FROM t GROUPBY a', 'GROUP BY'],
+      ['DELETEFROM t WHERE a > 1', 'DELETE FROM'],
+      ['SELECT * FROMt', 'FROM t'],
+      ["SELECT CAST(a ASTIMESTAMP(3)) FROM t", 'AS TIMESTAMP'],
+      ['SELECT a FROM t WHERE a > 1 ANDb < 2', 'AND b'],
+    ];
+    for (const [sql, words] of cases) {
+      const d = onlyError(sql);
+      expect(d.code).toBe('FSQL1033');
+      expect(d.message).toContain(`did you mean \`${words}\``);
+      expectFixRepairs(sql, d, sql.replace(words.replace(' ', ''), words));
+    }
+  });
+
+  it('does not split a name that merely starts with a keyword', () => {
+    const d = onlyError('SELECT description FROM t WHERE');
+    expect(d.code).toBe('FSQL1011');
+    expect(onlyError('SELECT a FORM t').code).toBe('FSQL1015');
+  });
+
   it('accepts only a number or a parameter after LIMIT, as Calcite does', () => {
     for (const sql of ['SELECT a FROM t LIMIT 10', 'SELECT a FROM t LIMIT ?', 'SELECT a FROM t LIMIT ALL']) expect(parseScript(sql).diagnostics).toEqual([]);
     const d = onlyError('SELECT a FROM t LIMIT n');
