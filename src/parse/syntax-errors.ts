@@ -637,10 +637,23 @@ function extraCommaRepair(ctx: Context, failure: SyntaxFailure): Repair | null {
 /** Keywords whose absence is a common slip: tried as insertions wherever a statement breaks. */
 const COMMON_KEYWORDS: readonly number[] = [
   T.FROM, T.WHERE, T.BY, T.ON, T.AS, T.THEN, T.END, T.SELECT, T.LIMIT, T.FOR, T.INTO, T.WHEN, T.TABLE, T.VALUES, T.SET,
+  T.WITH,
 ];
 
 /** Insertions that make almost anything parse, so they prove nothing about what was meant. */
 const UNINFORMATIVE_KEYWORDS: ReadonlySet<number> = new Set([T.AND, T.OR, T.NOT, T.IS, T.IN, T.LIKE, T.ESCAPE]);
+
+/**
+ * Keywords tried first when several would make the statement parse. Each fits narrowly (LIMIT takes
+ * only a number, WITH only an option list), so when it fits it is the likely one: `FROM t 10` lacks
+ * LIMIT rather than WHERE, and `CREATE TABLE t (...) ('k' = 'v')` lacks WITH rather than AS.
+ */
+const NARROW_KEYWORDS: readonly number[] = [T.LIMIT, T.WITH];
+
+function tiePreference(type: number): number {
+  const index = NARROW_KEYWORDS.indexOf(type);
+  return index < 0 ? NARROW_KEYWORDS.length : index;
+}
 
 /** A keyword the statement needs and lacks, such as FOR in `WATERMARK ts AS ...` or BY in `GROUP a`. */
 function missingKeywordRepair(ctx: Context, failure: SyntaxFailure): Repair | null {
@@ -657,6 +670,7 @@ function missingKeywordRepair(ctx: Context, failure: SyntaxFailure): Repair | nu
     .filter((k): k is { type: number; word: string } => !!k.word && KEYWORDS.has(k.word) && !UNINFORMATIVE_KEYWORDS.has(k.type));
   // Each candidate costs one probe parse; past this many the guess would be noise anyway.
   if (keywords.length === 0 || keywords.length > 40) return null;
+  keywords.sort((a, b) => tiePreference(a.type) - tiePreference(b.type));
   let best: { keyword: string; reach: number } | null = null;
   for (const { type, word } of keywords) {
     const repaired = [...ctx.tokens.slice(0, index), syntheticToken(type, word, previous), ...ctx.tokens.slice(index)];

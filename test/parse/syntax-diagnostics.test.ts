@@ -125,6 +125,16 @@ describe('syntax diagnostics', () => {
     expect(parseScript('ALTER TABLE t ADD (`column` INT)').diagnostics).toEqual([]);
   });
 
+  it('prefers the narrow keyword when several missing keywords would fit', () => {
+    const options = "CREATE TABLE t (a INT) ('connector' = 'datagen')";
+    const d = onlyError(options);
+    expect(d.message).toBe('Missing WITH after `)`');
+    expectFixRepairs(options, d, "CREATE TABLE t (a INT) WITH ('connector' = 'datagen')");
+    const limit = 'SELECT * FROM t 10';
+    expect(onlyError(limit).message).toBe('Missing LIMIT after `t`');
+    expect(onlyError('SELECT * FROM t x > 1').code).not.toBe('FSQL1029');
+  });
+
   it('finds two words written without the space between them', () => {
     const cases: Array<[string, string]> = [
       ['SELECT a FROM t ORDERBY a', 'ORDER BY'],
