@@ -543,9 +543,12 @@ function missingCommaRepair(ctx: Context, failure: SyntaxFailure): Repair | null
   // Where the comma may be missing: before the failing token, or between two string literals on one
   // line, which SQL reads as one continued string ('a' 'b'), so the parser fails only later.
   const positions: number[] = [];
+  // `SELECT a COUNT(x)`: the parser read COUNT as the alias of a and failed only at `(`. The comma
+  // belongs before the call; `(x)` would also parse after a comma, as a parenthesized expression.
+  const afterAlias = offendingIndex > 1 && failure.previous.type === T.IDENTIFIER;
+  if (afterAlias && offending.type === T.LPAREN) positions.push(offendingIndex - 1);
   if (offendingIndex > 0) positions.push(offendingIndex);
-  // `SELECT a COUNT(x)`: the parser read COUNT as the alias of a and failed only at `(`.
-  if (offendingIndex > 1 && failure.previous.type === T.IDENTIFIER) positions.push(offendingIndex - 1);
+  if (afterAlias && offending.type !== T.LPAREN) positions.push(offendingIndex - 1);
   for (let i = offendingIndex - 1; i > 0; i--) {
     const token = ctx.tokens[i]!;
     const before = ctx.tokens[i - 1]!;

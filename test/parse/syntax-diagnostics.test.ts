@@ -103,6 +103,7 @@ describe('syntax diagnostics', () => {
       ['SELECT a FROM t GROUP BY a b', 'Missing comma between GROUP BY items, before `b`'],
       ['SELECT a FROM t ORDER BY a b', 'Missing comma between ORDER BY items, before `b`'],
       ['SELECT CONCAT(a b) FROM t', 'Missing comma between function arguments, before `b`'],
+      ['SELECT COUNT(b), COUNT(c)COUNT(d) FROM t', 'Missing comma between select items, before `COUNT`'],
       ["SELECT * FROM TABLE(TUMBLE(TABLE t DESCRIPTOR(ts), INTERVAL '1' MINUTE))", 'Missing comma between function arguments, before `DESCRIPTOR`'],
       ['INSERT INTO s PARTITION (a = 1 b = 2) SELECT 1', 'Missing comma between partition values, before `b`'],
     ];
