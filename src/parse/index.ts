@@ -285,6 +285,15 @@ function lexicalError(source: SourceText, tokens: readonly Token[]): Diagnostic 
         };
       case T.ERROR_CHARACTER: {
         const ch = token.text ?? '';
+        if (ch === '&' && source.text[span.end] === '&') {
+          const both = { start: span.start, end: span.end + 1 };
+          return {
+            code: Codes.invalidCharacter.code, severity: 'error', category: 'syntax', span: both,
+            message: '`&&` is not an operator in SQL: write AND',
+            hint: 'SQL joins conditions with AND and OR',
+            fixes: [{ title: 'replace `&&` with AND', applicability: 'safe', edits: [{ span: both, text: 'AND' }] }],
+          };
+        }
         const printable = /[\p{L}\p{N}\p{P}\p{S}]/u.test(ch) ? `\`${ch}\`` : `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
         return {
           code: Codes.invalidCharacter.code, severity: 'error', category: 'syntax', span,

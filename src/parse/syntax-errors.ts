@@ -113,7 +113,7 @@ export function explainSyntaxFailure(
 
 function explain(ctx: Context, failure: SyntaxFailure): Diagnostic {
   const certain = templatePlaceholder(ctx, failure) ?? unbalancedBrackets(ctx, failure) ?? doubleQuoted(ctx, failure) ??
-    setWithoutEquals(ctx, failure) ?? columnKeywordInAlterTable(ctx) ?? missingSemicolonRepair(ctx, failure);
+    setWithoutEquals(ctx, failure) ?? doubledEquals(ctx, failure) ?? columnKeywordInAlterTable(ctx) ?? missingSemicolonRepair(ctx, failure);
   if (certain) return certain;
   // Every plausible repair is tried; the one that lets the parser get furthest wins, and on a tie
   // the one listed first (the more specific diagnosis).
@@ -356,6 +356,18 @@ function setWithoutEquals(ctx: Context, failure: SyntaxFailure): Diagnostic | nu
     ...(to > 0 && to < rest.length - 1
       ? { fixes: [{ title: 'replace `TO` with `=`', applicability: 'unsafe', edits: [{ span: tokenSpan(ctx.source, rest[to]!), text: '=' }] }] }
       : {}),
+  });
+}
+
+/** `a == 1`, from programming languages. */
+function doubledEquals(ctx: Context, failure: SyntaxFailure): Diagnostic | null {
+  const second = failure.offending;
+  const first = failure.previous;
+  if (second.type !== T.EQ || first?.type !== T.EQ || first.stop + 1 !== second.start) return null;
+  const span = { start: tokenSpan(ctx.source, first).start, end: tokenSpan(ctx.source, second).end };
+  return diagnostic(Codes.unexpectedToken, 'SQL compares with a single `=`, not `==`', span, {
+    hint: 'in SQL a single `=` compares two values',
+    fixes: [{ title: 'replace `==` with `=`', applicability: 'safe', edits: [{ span, text: '=' }] }],
   });
 }
 

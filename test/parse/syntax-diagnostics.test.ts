@@ -136,6 +136,17 @@ describe('syntax diagnostics', () => {
     expect(onlyError('SELECT * FROM t x > 1').code).not.toBe('FSQL1029');
   });
 
+  it('explains operators from programming languages', () => {
+    const equals = 'SELECT * FROM t WHERE a == 1';
+    const d = onlyError(equals);
+    expect(d.message).toBe('SQL compares with a single `=`, not `==`');
+    expectFixRepairs(equals, d, 'SELECT * FROM t WHERE a = 1');
+    const and = 'SELECT * FROM t WHERE a = 1 && b = 2';
+    const a = onlyError(and);
+    expect(a.message).toBe('`&&` is not an operator in SQL: write AND');
+    expectFixRepairs(and, a, 'SELECT * FROM t WHERE a = 1 AND b = 2');
+  });
+
   it('finds two words written without the space between them', () => {
     const cases: Array<[string, string]> = [
       ['SELECT a FROM t ORDERBY a', 'ORDER BY'],
