@@ -290,16 +290,51 @@ function unbalancedBrackets(ctx: Context, failure: SyntaxFailure): Diagnostic | 
       }
     }
   }
-  if (stack.length === 0 || failure.offending.type !== T.EOF) return null;
+  if (stack.length === 0) return null;
+  if (failure.offending.type !== T.EOF) return closerMissingBefore(ctx, failure);
   const opener = stack[stack.length - 1]!;
   const closer = literalNameOf(OPENERS.get(opener.type)!)!;
   const openSpan = tokenSpan(ctx.source, opener);
   // Only claim the missing closer when adding it actually lets the statement parse further.
   const repaired = [...ctx.tokens, syntheticToken(OPENERS.get(opener.type)!, closer, ctx.tokens[ctx.tokens.length - 1]!)];
-  if (reach(ctx, repaired) < Number.MAX_SAFE_INTEGER - 1 && stack.length === 1) return null;
+  const reached = reach(ctx, repaired);
+  if (reached < Number.MAX_SAFE_INTEGER - 1 && stack.length === 1) return null;
+  const end = tokenSpan(ctx.source, ctx.tokens[ctx.tokens.length - 1]!).end;
   return diagnostic(Codes.unclosedParen, `Missing \`${closer}\` to close the \`${opener.text}\` opened at ${describeAt(ctx, openSpan.start)}`, lastCharacter(ctx), {
     related: [{ span: openSpan, message: `this \`${opener.text}\` is never closed` }],
     hint: `add \`${closer}\` where the parenthesized part ends`,
+    ...(reached === Number.MAX_SAFE_INTEGER
+      ? { fixes: [{ title: `add \`${closer}\` at the end`, applicability: 'unsafe' as const, edits: [{ span: { start: end, end }, text: closer }] }] }
+      : {}),
+  });
+}
+
+/**
+ * `CREATE TABLE t (a INT WITH (...)`: a bracket left open in the middle of the statement, found when
+ * closing the innermost bracket still open at the failing token makes the whole statement parse.
+ */
+function closerMissingBefore(ctx: Context, failure: SyntaxFailure): Diagnostic | null {
+  const offending = failure.offending;
+  const index = indexOfToken(ctx, offending);
+  const previous = ctx.tokens[index - 1];
+  if (index <= 0 || !previous) return null;
+  const open: Token[] = [];
+  for (const token of ctx.tokens.slice(0, index)) {
+    if (OPENERS.has(token.type)) open.push(token);
+    else if (CLOSERS.has(token.type) && open[open.length - 1]?.type === CLOSERS.get(token.type)) open.pop();
+  }
+  const opener = open[open.length - 1];
+  if (!opener) return null;
+  const closerType = OPENERS.get(opener.type)!;
+  const closer = literalNameOf(closerType)!;
+  const repaired = [...ctx.tokens.slice(0, index), syntheticToken(closerType, closer, offending), ...ctx.tokens.slice(index)];
+  if (reach(ctx, repaired) !== Number.MAX_SAFE_INTEGER) return null;
+  const openSpan = tokenSpan(ctx.source, opener);
+  const at = tokenSpan(ctx.source, previous).end;
+  return diagnostic(Codes.unclosedParen, `Missing \`${closer}\` to close the \`${opener.text}\` opened at ${describeAt(ctx, openSpan.start)}, before \`${display(offending)}\``, tokenSpan(ctx.source, offending), {
+    related: [{ span: openSpan, message: `this \`${opener.text}\` is never closed` }],
+    hint: `add \`${closer}\` after \`${display(previous)}\``,
+    fixes: [{ title: `insert \`${closer}\``, applicability: 'safe', edits: [{ span: { start: at, end: at }, text: closer }] }],
   });
 }
 

@@ -52,6 +52,16 @@ describe('syntax diagnostics', () => {
     expect(d.related?.[0]?.span).toEqual({ start: sql.indexOf('('), end: sql.indexOf('(') + 1 });
   });
 
+  it('finds a parenthesis left open in the middle of a statement', () => {
+    const table = "CREATE TABLE t (a INT WITH ('connector' = 'datagen')";
+    const d = onlyError(table);
+    expect(d.code).toBe('FSQL1012');
+    expect(d.message).toBe('Missing `)` to close the `(` opened at line 1, column 16, before `WITH`');
+    expectFixRepairs(table, d, "CREATE TABLE t (a INT) WITH ('connector' = 'datagen')");
+    const call = 'SELECT COUNT(a FROM t';
+    expectFixRepairs(call, onlyError(call), 'SELECT COUNT(a) FROM t');
+  });
+
   it('reports a closing parenthesis without an opener', () => {
     const sql = 'SELECT a FROM t WHERE x = 1)';
     const d = onlyError(sql);
