@@ -438,7 +438,9 @@ export class AstBuilder {
   private configKey(ctx: P.OptionKeyContext | P.ConfigKeyContext): A.ConfigKey {
     const literal = ctx.stringLiteral();
     if (literal) return { kind: 'ConfigKey', span: this.span(ctx), key: this.string(literal), quoted: true };
-    return { kind: 'ConfigKey', span: this.span(ctx), key: this.text(ctx), quoted: false };
+    // An unquoted option key written as a name path (`connector`, `sink.parallelism`) means its parts' values.
+    const key = ctx instanceof P.OptionKeyContext ? ctx.identifier().map((i) => this.identifier(i, 'allow').value).join('.') : this.text(ctx);
+    return { kind: 'ConfigKey', span: this.span(ctx), key, quoted: false };
   }
 
   private keyList(ctx: P.KeyListContext): A.ConfigKey[] {

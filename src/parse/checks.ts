@@ -193,7 +193,7 @@ function checkOptions(options: readonly A.TableOption[], out: Diagnostic[]): voi
   for (const option of options) {
     if (!option.keyQuoted) {
       out.push({
-        ...report(Codes.invalidSyntax, option.keySpan, `Option keys must be string literals: \`${option.key}\` is not quoted`,
+        ...report(Codes.invalidSyntax, option.keySpan, `Option keys must be string literals: write the key \`${option.key}\` in single quotes`,
           `write '${option.key}' = '${option.value.replace(/'/g, "''")}'`),
         fixes: [{ title: `quote the key '${option.key}'`, applicability: 'safe', edits: [{ span: option.keySpan, text: `'${option.key.replace(/'/g, "''")}'` }] }],
       });

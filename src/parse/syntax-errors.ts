@@ -113,7 +113,7 @@ export function explainSyntaxFailure(
 
 function explain(ctx: Context, failure: SyntaxFailure): Diagnostic {
   const certain = templatePlaceholder(ctx, failure) ?? unbalancedBrackets(ctx, failure) ?? doubleQuoted(ctx, failure) ??
-    setWithoutEquals(ctx, failure) ?? doubledEquals(ctx, failure) ?? columnKeywordInAlterTable(ctx) ?? missingSemicolonRepair(ctx, failure);
+    setWithoutEquals(ctx, failure) ?? doubledEquals(ctx, failure) ?? unquotedOptionValue(ctx, failure) ?? selectTop(ctx) ?? columnKeywordInAlterTable(ctx) ?? missingSemicolonRepair(ctx, failure);
   if (certain) return certain;
   // Every plausible repair is tried; the one that lets the parser get furthest wins, and on a tie
   // the one listed first (the more specific diagnosis).
@@ -394,6 +394,45 @@ function setWithoutEquals(ctx: Context, failure: SyntaxFailure): Diagnostic | nu
   });
 }
 
+/** Tokens that are an option value written without single quotes: `= kafka`, `= 4`, `= true`. */
+const BARE_VALUE_TYPES: ReadonlySet<number> = new Set([
+  T.IDENTIFIER, T.QUOTED_IDENTIFIER, T.UNSIGNED_INTEGER, T.DECIMAL_NUMERIC, T.TRUE, T.FALSE,
+]);
+
+/** `WITH ('connector' = kafka)`: option values are string literals, whatever their meaning. */
+function unquotedOptionValue(ctx: Context, failure: SyntaxFailure): Diagnostic | null {
+  const value = failure.offending;
+  if (!BARE_VALUE_TYPES.has(value.type) || failure.previous?.type !== T.EQ) return null;
+  if (!isInside(failure, P.WithOptionsContext) && !isInside(failure, P.PropertyListContext)) return null;
+  const raw = value.text ?? '';
+  const text = value.type === T.QUOTED_IDENTIFIER ? raw.slice(1, -1).replace(/``/g, '`') : raw;
+  const quoted = `'${text.replace(/'/g, "''")}'`;
+  const span = tokenSpan(ctx.source, value);
+  return diagnostic(Codes.unexpectedToken, `Option values must be string literals: write ${quoted}`, span, {
+    hint: "numbers and booleans are written as strings too, e.g. 'sink.parallelism' = '4'",
+    fixes: [{ title: `quote the value as ${quoted}`, applicability: 'safe', edits: [{ span, text: quoted }] }],
+  });
+}
+
+/** `SELECT TOP 10 * FROM t` (SQL Server): Flink limits rows with LIMIT at the end of the query. */
+function selectTop(ctx: Context): Diagnostic | null {
+  const [select, top, count] = ctx.tokens;
+  if (select?.type !== T.SELECT || top?.type !== T.IDENTIFIER || top.text?.toUpperCase() !== 'TOP' || count?.type !== T.UNSIGNED_INTEGER) return null;
+  const last = ctx.tokens[ctx.tokens.length - 1]!;
+  const repaired = [select, ...ctx.tokens.slice(3), syntheticToken(T.LIMIT, 'LIMIT', last), syntheticToken(T.UNSIGNED_INTEGER, count.text!, last)];
+  const parses = reach(ctx, repaired) === Number.MAX_SAFE_INTEGER;
+  const topSpan = { start: tokenSpan(ctx.source, top).start, end: tokenSpan(ctx.source, ctx.tokens[3] ?? count).start };
+  const end = tokenSpan(ctx.source, last).end;
+  return diagnostic(Codes.unsupportedSyntax, `Flink SQL has no SELECT TOP: write LIMIT ${count.text} at the end of the query`, { start: topSpan.start, end: tokenSpan(ctx.source, count).end }, {
+    hint: 'SELECT TOP is SQL Server syntax',
+    fixes: [{
+      title: `replace TOP ${count.text} with LIMIT ${count.text}`,
+      applicability: parses ? 'safe' : 'unsafe',
+      edits: [{ span: topSpan, text: '' }, { span: { start: end, end }, text: ` LIMIT ${count.text}` }],
+    }],
+  });
+}
+
 /** `a == 1`, from programming languages. */
 function doubledEquals(ctx: Context, failure: SyntaxFailure): Diagnostic | null {
   const second = failure.offending;
@@ -596,6 +635,10 @@ function missingCommaRepair(ctx: Context, failure: SyntaxFailure): Repair | null
   if (afterAlias && offending.type === T.LPAREN) positions.push(offendingIndex - 1);
   if (offendingIndex > 0) positions.push(offendingIndex);
   if (afterAlias && offending.type !== T.LPAREN) positions.push(offendingIndex - 1);
+  // `ts TIMESTAMP(3) PRIMARY KEY (id)`: a table constraint read as the column's own constraint.
+  for (let i = offendingIndex - 1; i > 0 && i >= offendingIndex - 4; i--) {
+    if (TABLE_CONSTRAINT_STARTS.has(ctx.tokens[i]!.type) && ctx.tokens[i - 1]!.type !== T.COMMA) positions.push(i);
+  }
   for (let i = offendingIndex - 1; i > 0; i--) {
     const token = ctx.tokens[i]!;
     const before = ctx.tokens[i - 1]!;
@@ -621,6 +664,8 @@ function missingCommaRepair(ctx: Context, failure: SyntaxFailure): Repair | null
     }),
   };
 }
+
+const TABLE_CONSTRAINT_STARTS: ReadonlySet<number> = new Set([T.PRIMARY, T.CONSTRAINT, T.WATERMARK]);
 
 /** Comma-separated lists by the rule that holds them, innermost first when lists nest. */
 const COMMA_LISTS: ReadonlyArray<readonly [new (...args: never[]) => ParserRuleContext, string]> = [

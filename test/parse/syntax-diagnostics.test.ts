@@ -146,6 +146,31 @@ describe('syntax diagnostics', () => {
     expect(onlyError('SELECT * FROM t x > 1').code).not.toBe('FSQL1029');
   });
 
+  it('quotes option values and keys written as names or numbers', () => {
+    for (const [sql, fixed] of [
+      ["CREATE TABLE t (a INT) WITH ('connector' = kafka)", "CREATE TABLE t (a INT) WITH ('connector' = 'kafka')"],
+      ["CREATE TABLE t (a INT) WITH ('connector' = `kafka`)", "CREATE TABLE t (a INT) WITH ('connector' = 'kafka')"],
+      ["ALTER TABLE t SET ('sink.parallelism' = 4)", "ALTER TABLE t SET ('sink.parallelism' = '4')"],
+      ["CREATE TABLE t (a INT) WITH (`connector` = 'kafka')", "CREATE TABLE t (a INT) WITH ('connector' = 'kafka')"],
+    ] as const) {
+      expectFixRepairs(sql, onlyError(sql), fixed);
+    }
+  });
+
+  it('suggests LIMIT for SELECT TOP', () => {
+    const sql = 'SELECT TOP 10 a FROM t ORDER BY a';
+    const d = onlyError(sql);
+    expect(d.message).toBe('Flink SQL has no SELECT TOP: write LIMIT 10 at the end of the query');
+    expectFixRepairs(sql, d, 'SELECT a FROM t ORDER BY a LIMIT 10');
+  });
+
+  it('finds the comma missing before a table constraint', () => {
+    const sql = "CREATE TABLE t (id INT, ts TIMESTAMP(3) PRIMARY KEY (id) NOT ENFORCED) WITH ('connector' = 'datagen')";
+    const d = onlyError(sql);
+    expect(d.message).toBe('Missing comma between column definitions, before `PRIMARY`');
+    expectFixRepairs(sql, d, sql.replace('TIMESTAMP(3) PRIMARY', 'TIMESTAMP(3), PRIMARY'));
+  });
+
   it('explains operators from programming languages', () => {
     const equals = 'SELECT * FROM t WHERE a == 1';
     const d = onlyError(equals);
