@@ -84,6 +84,11 @@ const FUNCTION_NAME_KEYWORDS: ReadonlySet<string> = new Set([
 /** The lexer's IDENTIFIER token (letters in the Unicode sense, `_` and `$`, then digits too). */
 const PLAIN_IDENTIFIER = /^[\p{L}_$][\p{L}_$0-9]*$/u;
 
+/** An unquoted option key (`sink.parallelism`) as a name path, quoting the parts that need it. */
+function namePath(key: string): string {
+  return key.split('.').map((part) => (isBareIdentifier(part) ? part : quoteIdentifier(part))).join('.');
+}
+
 export function quoteIdentifier(value: string): string {
   return '`' + value.replaceAll('`', '``') + '`';
 }
@@ -674,7 +679,7 @@ class Printer {
   // ---------------------------------------------------------------- DDL pieces
 
   private options(options: readonly TableOption[]): string {
-    return `(${list(options, (o) => `${o.keyQuoted ? quoteString(o.key) : o.key} = ${quoteString(o.value)}`)})`;
+    return `(${list(options, (o) => `${o.keyQuoted ? quoteString(o.key) : namePath(o.key)} = ${quoteString(o.value)}`)})`;
   }
 
   private withOptions(options: readonly TableOption[]): string {

@@ -620,6 +620,7 @@ describe('DDL statements', () => {
     expect(stmt(createTable({ mode: 'REPLACE', elements: [], options: [option('k', 'v')], asQuery: selectFrom(table('s')) })))
       .toBe("REPLACE TABLE t WITH ('k' = 'v') AS SELECT a FROM s");
     expect(printStatement(createTable({ options: [option('connector', 'x', false)] }))).toBe("CREATE TABLE t (a INT) WITH (connector = 'x')");
+    expect(printStatement(createTable({ options: [option('table.name', 'x', false)] }))).toBe("CREATE TABLE t (a INT) WITH (`table`.name = 'x')");
   });
 
   it('prints CREATE MATERIALIZED TABLE, VIEW, FUNCTION, CATALOG, DATABASE and MODEL', () => {
