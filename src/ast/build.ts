@@ -697,6 +697,8 @@ export class AstBuilder {
       if (counts.length === 2) {
         offsetExpr = this.rowCount(counts[0]!);
         limitExpr = this.rowCount(counts[1]!);
+        const [start, count] = counts.map((c) => c.getText());
+        this.notInFlinkConformance(this.span(limit), `LIMIT ${start}, ${count}`, `LIMIT ${count} OFFSET ${start}`);
       } else if (counts.length === 1) limitExpr = this.rowCount(counts[0]!);
     }
     const fetchExpr = fetch?.expression();
@@ -726,8 +728,10 @@ export class AstBuilder {
     const primary = ctx.queryPrimary();
     if (primary) return this.queryPrimary(primary);
     const [left, right] = ctx.queryBody();
-    const opToken = (ctx.getChild(1) as TerminalNode).symbol.type;
+    const opNode = ctx.getChild(1) as TerminalNode;
+    const opToken = opNode.symbol.type;
     const op = opToken === G.UNION ? 'UNION' : opToken === G.INTERSECT ? 'INTERSECT' : 'EXCEPT';
+    if (opToken === G.MINUS) this.notInFlinkConformance(this.span(opNode), 'MINUS', 'EXCEPT');
     const quant = ctx.setQuantifier();
     return {
       kind: 'SetOperation', span: this.span(ctx), op, quantifier: quant ? (quant.ALL() ? 'ALL' : 'DISTINCT') : null,
@@ -1058,7 +1062,9 @@ export class AstBuilder {
     const first = ctx.children[0]!;
     const negated = ctx.NOT() !== null;
     if (first instanceof P.ComparisonOperatorContext) {
-      const op = COMPARISON_OPERATORS.get((first.children[0] as TerminalNode).symbol.type)!;
+      const opNode = first.children[0] as TerminalNode;
+      const op = COMPARISON_OPERATORS.get(opNode.symbol.type)!;
+      if (opNode.symbol.type === G.NEQ_BANG) this.notInFlinkConformance(this.span(opNode), '!=', '<>');
       const second = ctx.children[1]!;
       if (second instanceof P.ValueExpressionContext) return { kind: 'Binary', span, op, left, right: this.valueExpression(second) };
       const type = (second as TerminalNode).symbol.type;
@@ -1402,6 +1408,16 @@ export class AstBuilder {
       behavior = second === G.ARRAY ? 'EMPTY ARRAY' : 'EMPTY OBJECT';
     }
     return { kind: 'JsonBehavior', span: this.span(ctx), behavior, defaultValue, on: onTarget };
+  }
+
+  /** Syntax Calcite parses but Flink's SQL conformance rejects while parsing. */
+  private notInFlinkConformance(span: Span, written: string, instead: string): void {
+    this.diagnostics.push({
+      code: Codes.unsupportedSyntax.code, severity: 'error', category: 'syntax', span,
+      message: `Flink SQL does not accept \`${written}\`: write \`${instead}\``,
+      hint: `\`${written}\` is another database's form; Flink's SQL conformance rejects it`,
+      fixes: [{ title: `write \`${instead}\``, applicability: 'safe', edits: [{ span, text: instead }] }],
+    });
   }
 
   private rowCount(ctx: P.RowCountContext): A.Expression {

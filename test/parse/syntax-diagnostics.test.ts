@@ -157,6 +157,18 @@ describe('syntax diagnostics', () => {
     }
   });
 
+  it("rejects what Flink's SQL conformance rejects: !=, MINUS and LIMIT start, count", () => {
+    for (const [sql, fixed] of [
+      ['SELECT * FROM t WHERE a != 1', 'SELECT * FROM t WHERE a <> 1'],
+      ['SELECT a FROM t MINUS SELECT a FROM u', 'SELECT a FROM t EXCEPT SELECT a FROM u'],
+      ['SELECT a FROM t LIMIT 2, 3', 'SELECT a FROM t LIMIT 3 OFFSET 2'],
+    ] as const) {
+      const d = onlyError(sql);
+      expect(d.code).toBe('FSQL1024');
+      expectFixRepairs(sql, d, fixed);
+    }
+  });
+
   it('suggests LIMIT for SELECT TOP', () => {
     const sql = 'SELECT TOP 10 a FROM t ORDER BY a';
     const d = onlyError(sql);
