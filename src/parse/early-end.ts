@@ -35,16 +35,18 @@ export function explainEarlyEnd(
   if (reach < REACHED_END && source.fromCodePoint(reach) <= failedAt) return null;
 
   const span = { start: source.fromCodePoint(semicolon.start), end: source.fromCodePoint(semicolon.stop + 1) };
+  const at = source.position(span.start);
   const next = current[0]!;
   const nextSpan = { start: source.fromCodePoint(next.start), end: source.fromCodePoint(next.stop + 1) };
+  // Reported where Flink reports it, at the start of the would-be statement; the fix removes the `;`.
   return {
     code: Codes.earlyStatementEnd.code,
     severity: Codes.earlyStatementEnd.severity,
     category: 'syntax',
-    span,
-    message: `This \`;\` ends the statement too early: what follows it (\`${next.text ?? ''} ...\`) continues the statement`,
-    hint: `Flink reads the text after a \`;\` as a new statement, and \`${next.text ?? ''} ...\` is not a statement on its own`,
-    related: [{ span: nextSpan, message: 'the statement continues here' }],
+    span: nextSpan,
+    message: `\`${next.text ?? ''} ...\` continues the statement before it, which the \`;\` at line ${at.line}, column ${at.column} ends too early`,
+    hint: 'Flink reads the text after a `;` as a new statement; remove the `;` to keep the statement whole',
+    related: [{ span, message: 'this `;` ends the statement too early' }],
     fixes: [{
       title: 'remove the `;`',
       applicability: reach === PARSED ? 'safe' : 'unsafe',

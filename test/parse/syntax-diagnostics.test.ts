@@ -341,8 +341,8 @@ describe('scripts', () => {
       const result = parseScript(sql);
       expect(result.diagnostics.map((d) => d.code)).toEqual(['FSQL1032']);
       const d = result.diagnostics[0]!;
-      expect(sql.slice(d.span.start, d.span.end)).toBe(';');
-      expect(d.span.start).toBe(sql.indexOf(';'));
+      expect(d.related?.[0]?.span.start).toBe(sql.indexOf(';'));
+      expect(d.span.start).toBe(sql.slice(sql.indexOf(';') + 1).search(/\S/) + sql.indexOf(';') + 1);
       expect(d.fixes?.[0]?.applicability).toBe('safe');
       const fixed = parseScript(applyFix(sql, d.fixes![0]!));
       expect(fixed.diagnostics).toEqual([]);
