@@ -423,7 +423,8 @@ function selectTop(ctx: Context): Diagnostic | null {
   const parses = reach(ctx, repaired) === Number.MAX_SAFE_INTEGER;
   const topSpan = { start: tokenSpan(ctx.source, top).start, end: tokenSpan(ctx.source, ctx.tokens[3] ?? count).start };
   const end = tokenSpan(ctx.source, last).end;
-  return diagnostic(Codes.unsupportedSyntax, `Flink SQL has no SELECT TOP: write LIMIT ${count.text} at the end of the query`, { start: topSpan.start, end: tokenSpan(ctx.source, count).end }, {
+  // Flink reads TOP as a column and fails at the number, so that is where this is reported.
+  return diagnostic(Codes.unsupportedSyntax, `Flink SQL has no SELECT TOP: write LIMIT ${count.text} at the end of the query`, tokenSpan(ctx.source, count), {
     hint: 'SELECT TOP is SQL Server syntax',
     fixes: [{
       title: `replace TOP ${count.text} with LIMIT ${count.text}`,
