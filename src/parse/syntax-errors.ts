@@ -384,9 +384,10 @@ function setWithoutEquals(ctx: Context, failure: SyntaxFailure): Diagnostic | nu
   const [set, ...rest] = ctx.tokens;
   if (set?.type !== T.SET || rest.length === 0 || rest.some((t) => t.type === T.EQ)) return null;
   if (failure.offending.type !== T.EOF && !failure.expected.includes(T.EQ)) return null;
-  const span = { start: tokenSpan(ctx.source, rest[0]!).start, end: tokenSpan(ctx.source, rest[rest.length - 1]!).end };
+  const span = failure.offending.type === T.EOF ? lastCharacter(ctx) : tokenSpan(ctx.source, failure.offending);
   const to = rest.findIndex((t) => t.type === T.TO);
-  return diagnostic(Codes.unexpectedEnd, 'SET needs `=` between the option key and its value', span, {
+  const code = failure.offending.type === T.EOF ? Codes.unexpectedEnd : Codes.unexpectedToken;
+  return diagnostic(code, 'SET needs `=` between the option key and its value', span, {
     hint: "write SET 'key' = 'value', for example SET 'pipeline.name' = 'orders'",
     ...(to > 0 && to < rest.length - 1
       ? { fixes: [{ title: 'replace `TO` with `=`', applicability: 'unsafe', edits: [{ span: tokenSpan(ctx.source, rest[to]!), text: '=' }] }] }
