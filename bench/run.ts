@@ -458,7 +458,8 @@ async function main(): Promise<void> {
     '## Scaling',
     '',
     `Each case in its own child process (timeout ${SCALE_TIMEOUT_MS / 1e3} s). Time is the median of up to 10 ` +
-      'runs (at most 3 s) after up to 10 warm-up runs (at most 2 s) on the same input. MB = 10⁶ bytes.',
+      'runs (at most 3 s) after up to 10 warm-up runs (at most 2 s) on the same input; the previous result is ' +
+      'dropped before each run. MB = 10⁶ bytes.',
     '',
     scalingReport(scaling),
     '',
