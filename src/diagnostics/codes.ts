@@ -1,22 +1,17 @@
-import type { Category, Severity } from './diagnostic.js';
+import { type CodeInfo, entry } from './codes/entry.js';
+import { catalogCodes } from './codes/catalog.js';
+import { changelogCodes } from './codes/changelog.js';
+import { nameCodes } from './codes/names.js';
+import { typeCodes } from './codes/types.js';
+
+export type { CodeInfo } from './codes/entry.js';
 
 /**
  * Every diagnostic code the service can emit, as data. Codes are stable and never reused.
- * Ranges: 1xxx syntax and input, 2xxx names, 3xxx types and functions, 4xxx changelog,
- * 5xxx connector options, 6xxx table definitions, 9xxx guardrail rules, 0xxx internal.
+ * Ranges: 1xxx syntax and input, 2xxx names, 3xxx types and functions, 4xxx changelog and streaming,
+ * 5xxx connector options, 6xxx table definitions, 7xxx catalog documents, 8xxx lint configuration,
+ * 9xxx guardrail rules, 0xxx internal. Each area keeps its codes in src/diagnostics/codes/.
  */
-export interface CodeInfo {
-  readonly code: string;
-  readonly severity: Severity;
-  readonly category: Category;
-  /** Short title used by SARIF/docs. */
-  readonly title: string;
-}
-
-function entry(code: string, category: Category, title: string, severity: Severity = 'error'): CodeInfo {
-  return { code, category, title, severity };
-}
-
 export const Codes = {
   // --- input (1000-1009) ---
   invalidUtf8: entry('FSQL1001', 'syntax', 'Input is not valid UTF-8'),
@@ -52,6 +47,10 @@ export const Codes = {
   // --- table definitions (6000-6099) ---
   primaryKeyEnforced: entry('FSQL6001', 'semantic', 'PRIMARY KEY must be NOT ENFORCED'),
   uniqueConstraint: entry('FSQL6002', 'semantic', 'UNIQUE constraints are not supported'),
+  ...nameCodes,
+  ...typeCodes,
+  ...changelogCodes,
+  ...catalogCodes,
   // --- internal (0001-0009) ---
   internalError: entry('FSQL0001', 'internal', 'Internal error'),
 } as const satisfies Record<string, CodeInfo>;
