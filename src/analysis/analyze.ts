@@ -20,3 +20,12 @@ export function analyzeScript(parsed: ScriptParseResult, options: AnalysisOption
   void options;
   return { statements: [], diagnostics: [] };
 }
+
+/**
+ * Runs a DDL-only script (CREATE TABLE / VIEW / FUNCTION ...) and returns what it defines, so a
+ * catalog can be given as DDL text (gRPC requests, catalog files ending in .sql).
+ */
+export function catalogFromDdl(text: string): { readonly entries: CatalogEntries; readonly diagnostics: readonly Diagnostic[] } {
+  void text;
+  return { entries: { tables: [], views: [], functions: [] }, diagnostics: [] };
+}
