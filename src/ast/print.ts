@@ -102,7 +102,7 @@ export function printIdentifier(id: Identifier): string {
  * A name can go unquoted when it lexes as one IDENTIFIER (or a non-reserved keyword) and is not one
  * of Flink's reserved words, which the parser reports when they are used as bare names.
  */
-function isBareIdentifier(value: string): boolean {
+export function isBareIdentifier(value: string): boolean {
   const upper = value.toUpperCase();
   return PLAIN_IDENTIFIER.test(value) && !QUOTED_KEYWORDS.has(upper) && !RESERVED_WORDS.has(upper);
 }
