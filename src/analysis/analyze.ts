@@ -34,7 +34,7 @@ export function analyzeScript(parsed: ScriptParseResult, options: AnalysisOption
   const catalog = new Catalog();
   for (const entries of options.catalogs ?? []) catalog.load(entries);
   const diagnostics: Diagnostic[] = [];
-  const session: Session = { catalog, options: new Map(), report: (d) => diagnostics.push(d) };
+  const session: Session = { catalog, options: new Map(), modules: ['core'], report: (d) => diagnostics.push(d) };
   const statements: StatementAnalysis[] = [];
   for (const statement of parsed.statements) {
     if (statement.ast === null) continue;
@@ -199,6 +199,7 @@ function analyzeStatement(stmt: Statement, session: Session): Result {
         for (const name of stmt.names) {
           const value = name.parts.map((p) => p.value).join('.');
           if (seen.has(value)) session.report({ ...Codes.moduleProblem, message: `Module '${value}' is listed more than once.`, span: name.span });
+          else if (!session.modules.includes(value)) session.report({ ...Codes.moduleProblem, message: `Module '${value}' is not loaded.`, span: name.span, hint: `Loaded modules: ${session.modules.join(', ') || 'none'}. LOAD MODULE it first.` });
           seen.add(value);
         }
       }
@@ -244,7 +245,18 @@ function analyzeStatement(stmt: Statement, session: Session): Result {
       else session.options.delete(stmt.key.key);
       return NOTHING;
     }
+    case 'UnloadModule': {
+      const index = session.modules.indexOf(stmt.name.value);
+      if (index < 0) session.report({ ...Codes.moduleProblem, message: `Module '${stmt.name.value}' is not loaded, so it cannot be unloaded.`, span: stmt.name.span, hint: `Loaded modules: ${session.modules.join(', ') || 'none'}.` });
+      else session.modules.splice(index, 1);
+      return NOTHING;
+    }
     case 'LoadModule': {
+      if (session.modules.includes(stmt.name.value)) {
+        session.report({ ...Codes.moduleProblem, message: `Module '${stmt.name.value}' is already loaded.`, span: stmt.name.span, hint: 'Remove this LOAD MODULE, or UNLOAD MODULE it first.' });
+        return NOTHING;
+      }
+      session.modules.push(stmt.name.value);
       if (stmt.options.some((o) => o.key === 'type')) {
         const option = stmt.options.find((o) => o.key === 'type')!;
         session.report({ ...Codes.moduleProblem, message: "LOAD MODULE does not take a 'type' option: the module's name selects it.", span: option.keySpan, hint: 'Remove the type option.' });

@@ -9,6 +9,8 @@ export interface Session {
   readonly catalog: Catalog;
   /** `SET 'execution.runtime-mode'`: streaming unless set to batch. */
   readonly options: Map<string, string>;
+  /** Loaded modules, in resolution order (LOAD / UNLOAD / USE MODULES); 'core' is loaded at start. */
+  readonly modules: string[];
   report(diagnostic: Diagnostic): void;
 }
 
