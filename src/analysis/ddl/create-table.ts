@@ -15,7 +15,7 @@ import { printType, T, withNullability, withoutTimeAttribute, type LogicalType }
 type Feature = 'ALL' | 'CONSTRAINTS' | 'DISTRIBUTION' | 'GENERATED' | 'METADATA' | 'OPTIONS' | 'PARTITIONS' | 'WATERMARKS';
 type Mode = 'INCLUDING' | 'EXCLUDING' | 'OVERWRITING';
 
-/** Features whose merge cannot be OVERWRITING (SqlCreateTableConverter / MergeTableLikeUtil). */
+/** Features whose merge cannot be OVERWRITING (SqlTableLike); the parser checks report it. */
 const NO_OVERWRITE: ReadonlySet<Feature> = new Set(['ALL', 'CONSTRAINTS', 'DISTRIBUTION', 'PARTITIONS']);
 
 /** Flink's defaults for LIKE: INCLUDING ALL, OVERWRITING OPTIONS (MergeTableLikeUtil.defaultMergingStrategies). */
@@ -31,10 +31,8 @@ function likeStrategies(like: LikeClause, session: Session): Map<Feature, Mode> 
       session.report({ ...Codes.likeOption, message: `LIKE option ${feature} is given more than once.`, span: option.span, hint: 'Declare each LIKE option feature only once.' });
     }
     seen.add(feature);
-    if (option.mode === 'OVERWRITING' && NO_OVERWRITE.has(feature)) {
-      session.report({ ...Codes.likeOption, message: `${feature} cannot be merged with OVERWRITING; only INCLUDING or EXCLUDING.`, span: option.span, hint: `Use INCLUDING ${feature} or EXCLUDING ${feature}.` });
-      continue;
-    }
+    // OVERWRITING on ALL / CONSTRAINTS / DISTRIBUTION / PARTITIONS is reported by the parser checks.
+    if (option.mode === 'OVERWRITING' && NO_OVERWRITE.has(feature)) continue;
     if (feature === 'ALL') {
       for (const key of modes.keys()) modes.set(key, option.mode === 'EXCLUDING' ? 'EXCLUDING' : key === 'OPTIONS' && option.mode === 'INCLUDING' ? 'INCLUDING' : option.mode);
     } else {

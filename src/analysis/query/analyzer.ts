@@ -21,7 +21,7 @@ import type {
   WindowSpec,
 } from '../../ast/nodes.js';
 import { printExpression } from '../../ast/print.js';
-import { walk, type AstNode } from '../../ast/walk.js';
+import { children, walk, type AstNode } from '../../ast/walk.js';
 import { Codes } from '../../diagnostics/codes.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { closestMatches } from '../../diagnostics/suggest.js';
@@ -57,6 +57,8 @@ interface RankColumn {
   readonly timeOrder: 'ASC' | 'DESC' | null;
   readonly span: Span;
   readonly inputInsertOnly: boolean;
+  /** Partitioned by window_start and window_end of a window TVF: a window Top-N, which is insert-only. */
+  readonly windowed: boolean;
 }
 
 interface SelectResult {
@@ -416,7 +418,9 @@ export class QueryAnalyzer {
       const t = this.peekType(scope, spec.orderBy[0]!.expr);
       if (t !== null && timeAttributeOf(t) !== null) timeOrder = spec.orderBy[0]!.direction ?? 'ASC';
     }
-    return { function: callName(expr), partitionKeys, timeOrder, span: expr.span, inputInsertOnly: isInsertOnly(input.changelog) };
+    const partitionNames = spec.partitionBy.map((p) => (p.kind === 'ColumnRef' ? p.parts[p.parts.length - 1]!.value : ''));
+    const windowed = partitionNames.includes('window_start') && partitionNames.includes('window_end') && scope.items.some((i) => i.relation.window !== null || i.relation.columns.some((c) => c.name === 'window_start'));
+    return { function: callName(expr), partitionKeys, timeOrder, span: expr.span, inputInsertOnly: isInsertOnly(input.changelog), windowed };
   }
 
   private topNFilter(select: Select, scope: Scope, ranks: Map<string, RankColumn>): { changelog: ChangelogMode; updatingSource: { span: Span; what: string } | null } | null {
@@ -445,6 +449,10 @@ export class QueryAnalyzer {
         span: rank.span,
         hint: 'Use ROW_NUMBER() OVER (PARTITION BY ... ORDER BY ...) and filter on it.',
       });
+    }
+    if (rank.windowed) {
+      // Window Top-N and window deduplication emit final results once per window (WindowRank).
+      return { changelog: { updates: false, deletes: false }, updatingSource: null };
     }
     const filterText = (select.where === null ? '' : printExpression(select.where));
     const isTop1 = /(<=\s*1|<\s*2|=\s*1)\b/.test(filterText);
@@ -1052,21 +1060,21 @@ function printWindow(spec: WindowSpec): string {
   return `${spec.partitionBy.map((p) => printExpression(p)).join(',')}|${spec.orderBy.map((o) => printExpression(o.expr) + (o.direction ?? '')).join(',')}|${spec.frame === null ? '' : `${spec.frame.units}:${spec.frame.start.bound}:${spec.frame.start.offset === null ? '' : printExpression(spec.frame.start.offset)}`}`;
 }
 
+const EXPRESSION_KINDS: ReadonlySet<string> = new Set<Expression['kind']>([
+  'Literal', 'IntervalLiteral', 'ColumnRef', 'Star', 'FieldAccess', 'Subscript', 'Unary', 'Binary',
+  'QuantifiedComparison', 'IsTest', 'IsDistinctFrom', 'IsJson', 'Between', 'InList', 'InSubquery', 'Like',
+  'MemberOf', 'Case', 'Cast', 'FunctionCall', 'NamedArgument', 'TableArgument', 'DefaultArgument', 'Extract',
+  'FloorCeil', 'Position', 'Substring', 'Overlay', 'Trim', 'TimestampFunction', 'JsonValue', 'JsonQuery',
+  'JsonExists', 'JsonObject', 'JsonArray', 'ScalarSubquery', 'Exists', 'RowConstructor',
+  'CollectionConstructor', 'CollectionQuery', 'DynamicParameter',
+]);
+
 function isExpression(node: AstNode): node is Expression {
-  return node.kind !== 'OrderItem' && node.kind !== 'WindowSpec' && node.kind !== 'Identifier' && node.kind !== 'QualifiedName' && node.kind !== 'DataType' && 'span' in node;
+  return EXPRESSION_KINDS.has(node.kind);
 }
 
-function childrenOf(node: AstNode): AstNode[] {
-  const out: AstNode[] = [];
-  let depth = 0;
-  walk(node, {
-    enter(n) {
-      if (depth === 1) { out.push(n); return 'skip'; }
-      depth++;
-      return undefined;
-    },
-  });
-  return out;
+function childrenOf(node: AstNode): readonly AstNode[] {
+  return children(node);
 }
 
 export function tableNotFound(session: Session, parts: readonly string[], span: Span, reason: 'catalog' | 'database' | 'object'): Diagnostic {
