@@ -210,7 +210,8 @@ export class QueryAnalyzer {
     }
 
     const groupKeys = this.groupKeys(select, scope);
-    const aggregating = select.groupBy !== null || this.hasAggregate(select.items.map((i) => i.expr)) || (select.having !== null);
+    const calls = scanCalls(select.items);
+    const aggregating = select.groupBy !== null || calls.aggregate || select.having !== null;
     const windowed = this.windowAggregation(select, scope, input, groupKeys);
 
     // SELECT list
@@ -242,7 +243,7 @@ export class QueryAnalyzer {
       if (aggregating) this.checkGrouped(select.having, groupKeys, scope);
       this.typeCondition(select.having, this.context(scope, { aggregates: true, over: false }), 'HAVING');
     }
-    this.checkOverWindows(select, scope, input);
+    if (calls.over.length > 0) this.checkOverWindows(select, calls.over, scope, input);
 
     // Changelog and keys
     let changelog = input.changelog;
@@ -308,6 +309,7 @@ export class QueryAnalyzer {
 
   // ------------------------------------------------------------------------------------ GROUP BY
 
+  /** GROUP BY keys: resolved columns by identity, other expressions by their printed form. */
   private groupKeys(select: Select, scope: Scope): { exprs: Set<string>; columns: { item: number; column: number }[]; names: Set<string> } {
     const exprs = new Set<string>();
     const columns: { item: number; column: number }[] = [];
@@ -325,7 +327,7 @@ export class QueryAnalyzer {
       }
       if (expr.kind === 'RowConstructor' && !expr.explicit) { expr.items.forEach((e) => visit({ kind: 'GroupingExpression', span: e.span, expr: e })); return; }
       typeExpression(expr, ctx);
-      exprs.add(printExpression(expr));
+      if (expr.kind !== 'ColumnRef') exprs.add(printExpression(expr));
       if (expr.kind === 'ColumnRef') {
         const resolved = this.peek(scope, expr);
         if (resolved !== null && resolved.fields.length === 0) { columns.push({ item: resolved.item, column: resolved.column }); names.add(expr.parts[expr.parts.length - 1]!.value); }
@@ -337,8 +339,9 @@ export class QueryAnalyzer {
 
   /** Every column reference outside an aggregate must be a GROUP BY key (SqlValidatorImpl's AggChecker). */
   private checkGrouped(expr: Expression, keys: { exprs: Set<string>; columns: { item: number; column: number }[] }, scope: Scope): void {
+    const printedKeys = keys.exprs.size > keys.columns.length;
     const check = (node: AstNode): void => {
-      if (isExpression(node) && keys.exprs.has(printExpression(node))) return;
+      if (printedKeys && node.kind !== 'ColumnRef' && node.kind !== 'Literal' && isExpression(node) && keys.exprs.has(printExpression(node))) return;
       if (node.kind === 'FunctionCall' && (node.over !== null || isAggregateName(callName(node)) || isAuxiliaryGroupFunction(callName(node)))) return;
       if (node.kind === 'ScalarSubquery' || node.kind === 'Exists' || node.kind === 'InSubquery' || node.kind === 'CollectionQuery') return;
       if (node.kind === 'ColumnRef') {
@@ -358,21 +361,6 @@ export class QueryAnalyzer {
       for (const child of childrenOf(node)) check(child);
     };
     check(expr);
-  }
-
-  private hasAggregate(exprs: readonly Expression[]): boolean {
-    let found = false;
-    for (const expr of exprs) {
-      walk(expr, {
-        enter(node) {
-          if (found) return 'skip';
-          if (node.kind === 'ScalarSubquery' || node.kind === 'Exists' || node.kind === 'InSubquery' || node.kind === 'CollectionQuery') return 'skip';
-          if (node.kind === 'FunctionCall' && node.over === null && isAggregateName(callName(node))) found = true;
-          return undefined;
-        },
-      });
-    }
-    return found;
   }
 
   /**
@@ -466,20 +454,11 @@ export class QueryAnalyzer {
     };
   }
 
-  private checkOverWindows(select: Select, scope: Scope, input: Relation): void {
-    const overs: { call: FunctionCall; spec: WindowSpec | null }[] = [];
-    for (const item of select.items) {
-      walk(item.expr, {
-        enter(node) {
-          if (node.kind === 'ScalarSubquery' || node.kind === 'Exists' || node.kind === 'InSubquery') return 'skip';
-          if (node.kind === 'FunctionCall' && node.over !== null) {
-            const spec = node.over.kind === 'WindowSpec' ? node.over : select.windows.find((w) => w.name.value === (node.over as Identifier).value)?.spec ?? null;
-            overs.push({ call: node, spec });
-          }
-          return undefined;
-        },
-      });
-    }
+  private checkOverWindows(select: Select, calls: readonly FunctionCall[], scope: Scope, input: Relation): void {
+    const overs = calls.map((call) => ({
+      call,
+      spec: call.over?.kind === 'WindowSpec' ? call.over : select.windows.find((w) => w.name.value === (call.over as Identifier).value)?.spec ?? null,
+    }));
     if (overs.length === 0 || !this.streaming) return;
     const nonRank = overs.filter((o) => !['ROW_NUMBER', 'RANK', 'DENSE_RANK'].includes(callName(o.call)));
     for (const { call, spec } of nonRank) {
@@ -1010,6 +989,25 @@ export class QueryAnalyzer {
       report,
     };
   }
+}
+
+/** One walk over the select list: is there an aggregate call (outside OVER), and the OVER calls. */
+function scanCalls(items: readonly SelectItem[]): { aggregate: boolean; over: FunctionCall[] } {
+  let aggregate = false;
+  const over: FunctionCall[] = [];
+  for (const item of items) {
+    walk(item.expr, {
+      enter(node) {
+        if (node.kind === 'ScalarSubquery' || node.kind === 'Exists' || node.kind === 'InSubquery' || node.kind === 'CollectionQuery') return 'skip';
+        if (node.kind === 'FunctionCall') {
+          if (node.over !== null) over.push(node);
+          else if (isAggregateName(callName(node))) aggregate = true;
+        }
+        return undefined;
+      },
+    });
+  }
+  return { aggregate, over };
 }
 
 // ------------------------------------------------------------------------------------ naming
