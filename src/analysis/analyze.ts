@@ -2,9 +2,10 @@ import type { Insert, QualifiedName, Query, Statement } from '../ast/nodes.js';
 import { Codes } from '../diagnostics/codes.js';
 import { closestMatches } from '../diagnostics/suggest.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { ScriptParseResult } from '../parse/api.js';
+import type { ParsedStatement, ScriptParseResult } from '../parse/api.js';
 import { parseScript } from '../parse/index.js';
 import { Catalog } from './catalog/catalog.js';
+import { enumOption } from './config-options.js';
 import type { CatalogEntries, CatalogTable, ObjectIdentifier } from './catalog/model.js';
 import { printIdentifier } from './catalog/model.js';
 import { buildTable } from './ddl/create-table.js';
@@ -36,8 +37,27 @@ export function analyzeScript(parsed: ScriptParseResult, options: AnalysisOption
   const diagnostics: Diagnostic[] = [];
   const session: Session = { catalog, options: new Map(), modules: ['core'], report: (d) => diagnostics.push(d) };
   const statements: StatementAnalysis[] = [];
+  // SQL client statement sets: BEGIN STATEMENT SET; INSERT ...; END;
+  let openSet: ParsedStatement | null = null;
   for (const statement of parsed.statements) {
     if (statement.ast === null) continue;
+    const ast = statement.ast;
+    if (ast.kind === 'ClientCommand' && ast.command === 'END') {
+      if (openSet === null) diagnostics.push({ ...Codes.statementSetContent, message: 'END without BEGIN STATEMENT SET: there is no statement set to submit.', span: statement.span, hint: 'Remove END, or start the set with BEGIN STATEMENT SET.' });
+      openSet = null;
+      continue;
+    }
+    if (openSet !== null && !isStatementSetMember(ast)) {
+      diagnostics.push({
+        ...Codes.statementSetContent,
+        message: 'Only INSERT and CREATE TABLE ... AS SELECT statements are allowed inside a statement set.',
+        span: statement.span,
+        related: [{ span: openSet.span, message: 'the statement set begins here' }],
+        hint: 'Close the set with END first, or move this statement before BEGIN STATEMENT SET.',
+      });
+      continue;
+    }
+    if (ast.kind === 'ClientCommand' && ast.command === 'BEGIN STATEMENT SET') openSet = statement;
     const before = diagnostics.length;
     try {
       statements.push({ index: statement.index, ...analyzeStatement(statement.ast, session) });
@@ -64,6 +84,10 @@ export function catalogFromDdl(text: string): { readonly entries: CatalogEntries
 }
 
 type Result = Omit<StatementAnalysis, 'index'>;
+
+function isStatementSetMember(stmt: Statement): boolean {
+  return stmt.kind === 'Insert' || (stmt.kind === 'CreateTable' && stmt.asQuery !== null);
+}
 
 const NOTHING: Result = { schema: null, changelog: null, keys: [], target: null, updatingSource: null };
 
@@ -237,7 +261,19 @@ function analyzeStatement(stmt: Statement, session: Session): Result {
       return NOTHING;
     }
     case 'Set': {
-      if (stmt.key !== null && stmt.value !== null) session.options.set(stmt.key.key, stmt.value);
+      if (stmt.key === null || stmt.value === null) return NOTHING;
+      const option = enumOption(stmt.key.key);
+      if (option !== undefined && !option.values.includes(stmt.value.toLowerCase())) {
+        const suggestions = closestMatches(stmt.value, option.values);
+        session.report({
+          ...Codes.invalidOptionValue,
+          message: `'${stmt.value}' is not a valid value for '${option.key}' (${option.description}).${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`,
+          span: stmt.span,
+          hint: `Valid values: ${option.values.join(', ')}.`,
+        });
+        return NOTHING;
+      }
+      session.options.set(stmt.key.key, stmt.value);
       return NOTHING;
     }
     case 'Reset': {

@@ -255,3 +255,33 @@ INSERT INTO out2 SELECT o.order_time, p.order_time FROM orders o, orders p WHERE
     expect(run(sql).codes).toEqual(['FSQL4009']);
   });
 });
+
+describe('session statements', () => {
+  it('statement sets take only INSERT and CTAS; END needs BEGIN', () => {
+    const result = validateScript(DDL + "BEGIN STATEMENT SET;\nSELECT 1;\nINSERT INTO plain SELECT order_id, order_time FROM orders;\nEND;\nEND");
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['FSQL2025', 'FSQL2025']);
+  });
+
+  it('SET checks the values of options that take a fixed set of values', () => {
+    const { errors } = run("SET 'execution.runtime-mode' = 'batc'");
+    expect(errors.map((e) => e.code)).toEqual(['FSQL2026']);
+    expect(errors[0]!.message).toContain("Did you mean 'batch'?");
+    expect(run("SET 'pipeline.name' = 'anything goes'").errors).toEqual([]);
+  });
+
+  it('batch mode has no time attributes and no changelog', () => {
+    const { last } = run("SET 'execution.runtime-mode' = 'batch';\nSELECT user_id, COUNT(*) AS n, MAX(order_time) AS t FROM orders GROUP BY user_id");
+    expect(printChangelogMode(last.analysis!.changelog!)).toBe('[I]');
+    expect(run("SET 'execution.runtime-mode' = 'batch';\nSELECT * FROM orders ORDER BY amount").errors).toEqual([]);
+  });
+
+  it('an OPTIONS hint on a view is an error', () => {
+    expect(run("CREATE VIEW v AS SELECT * FROM orders;\nSELECT * FROM v /*+ OPTIONS('scan.startup.mode' = 'earliest-offset') */").codes).toEqual(['FSQL2027']);
+  });
+
+  it('modules: loading twice, unloading what is not loaded', () => {
+    expect(run('LOAD MODULE core').codes).toEqual(['FSQL2024']);
+    expect(run('UNLOAD MODULE hive').codes).toEqual(['FSQL2024']);
+    expect(run('UNLOAD MODULE core;\nLOAD MODULE core').codes).toEqual([]);
+  });
+});

@@ -602,9 +602,10 @@ export class QueryAnalyzer {
       this.report({ ...Codes.unsupportedStatement, message: 'Extended columns (`t (extra INT)`) are not allowed in Flink SQL.', span: ref.extension[0]!.span, hint: 'Declare the column in the table\'s CREATE TABLE instead.' });
     }
     const rel = this.scanNamed(ref.name.parts, ref.name.span, ctes);
-    if (ref.systemTime !== null) {
-      // Typed in the join; here only the period expression's names are checked.
-      void scope;
+    void scope;
+    const options = ref.hints.find((h) => h.name.value.toUpperCase() === 'OPTIONS');
+    if (options !== undefined && rel.table === null && !rel.opaque) {
+      this.report({ ...Codes.hintOnView, message: `'${ref.name.parts.map((p) => p.value).join('.')}' is a view; an OPTIONS hint can only change the options of a table.`, span: options.span, hint: 'Put the hint on the tables inside the view\'s query, or remove it.' });
     }
     return rel;
   }
