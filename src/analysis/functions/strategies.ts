@@ -143,7 +143,7 @@ export function applyReturnStrategy(strategy: ReturnStrategy, call: CallTypes): 
       if (m.root !== 'MAP') return ok(T.unknown());
       if (strategy.kind === 'mapKeys') return ok(T.array(m.key, m.nullable));
       if (strategy.kind === 'mapValues') return ok(T.array(m.value, m.nullable));
-      return ok(T.array(T.row([T.field('key', m.key), T.field('value', m.value)], false), m.nullable));
+      return ok(T.array(T.row([T.field('key', m.key), T.field('value', m.value)]), m.nullable));
     }
     case 'mapFromArrays': {
       const k = arg(call, 0);
