@@ -24,6 +24,8 @@ export type BuiltinKind =
   | 'group-window'
   /** Legacy group window auxiliaries in SELECT (TUMBLE_START, HOP_ROWTIME, ...). */
   | 'group-window-auxiliary'
+  /** Pattern navigation inside MATCH_RECOGNIZE (PREV, FIRST, CLASSIFIER, ...). */
+  | 'match'
   /** Written with dedicated syntax and typed by the expression typer. */
   | 'special';
 
@@ -191,6 +193,7 @@ export const BUILTIN_FUNCTIONS: readonly BuiltinFunction[] = [
   fn('PROCTIME', 'scalar', [''], R.proctime, 'fromStrategy', { dynamic: true }),
   fn('CURRENT_WATERMARK', 'scalar', ['TIMESTAMP'], R.currentWatermark, 'always', { dynamic: true }),
   fn('CURRENT_DATABASE', 'scalar', [''], STRING, 'never'),
+  fn('SOURCE_WATERMARK', 'scalar', [''], R.explicit(T.timestampLtz(3)), 'never'),
   fn('UNIX_TIMESTAMP', 'scalar', ['[STRING[, STRING]]'], BIGINT, ifAny, { dynamic: true }),
   fn('FROM_UNIXTIME', 'scalar', ['NUMERIC[, STRING]'], STRING, 'always'),
   fn('TO_TIMESTAMP', 'scalar', ['STRING[, STRING]'], R.explicit(T.timestamp(3)), 'always'),
@@ -209,13 +212,13 @@ export const BUILTIN_FUNCTIONS: readonly BuiltinFunction[] = [
   fn('ARRAY_REMOVE', 'scalar', ['ARRAY, ANY'], R.argument(0), ifFirst),
   fn('ARRAY_REVERSE', 'scalar', ['ARRAY'], R.argument(0), ifAny),
   fn('ARRAY_SLICE', 'scalar', ['ARRAY, INT[, INT]'], R.argument(0), ifAny),
-  fn('ARRAY_SORT', 'scalar', ['ARRAY[, BOOLEAN[, BOOLEAN]]'], R.argument(0), ifFirst, { since: '2.0' }),
+  fn('ARRAY_SORT', 'scalar', ['ARRAY[, BOOLEAN[, BOOLEAN]]'], R.argument(0), ifAny, { since: '2.0' }),
   fn('ARRAY_UNION', 'scalar', ['ARRAY, ARRAY'], R.commonType(0), ifAny),
   fn('ARRAY_CONCAT', 'scalar', ['ARRAY, ARRAY...'], R.commonType(0), ifAny),
-  fn('ARRAY_EXCEPT', 'scalar', ['ARRAY, ARRAY'], R.commonType(0), ifFirst, { since: '2.0' }),
-  fn('ARRAY_INTERSECT', 'scalar', ['ARRAY, ARRAY'], R.commonType(0), ifFirst, { since: '2.0' }),
-  fn('ARRAY_APPEND', 'scalar', ['ARRAY, ANY'], R.arrayAppend, ifFirst),
-  fn('ARRAY_PREPEND', 'scalar', ['ARRAY, ANY'], R.arrayAppend, ifFirst),
+  fn('ARRAY_EXCEPT', 'scalar', ['ARRAY, ARRAY'], R.commonType(0), ifAny, { since: '2.0' }),
+  fn('ARRAY_INTERSECT', 'scalar', ['ARRAY, ARRAY'], R.commonType(0), ifAny, { since: '2.0' }),
+  fn('ARRAY_APPEND', 'scalar', ['ARRAY, ANY'], R.arrayAppend, ifAny),
+  fn('ARRAY_PREPEND', 'scalar', ['ARRAY, ANY'], R.arrayAppend, ifAny),
   fn('ARRAY_MAX', 'scalar', ['ARRAY'], R.elementOf(0), 'always'),
   fn('ARRAY_MIN', 'scalar', ['ARRAY'], R.elementOf(0), 'always'),
   fn('ARRAY_JOIN', 'scalar', ['ARRAY, STRING[, STRING]'], STRING, ifAny),
@@ -236,7 +239,7 @@ export const BUILTIN_FUNCTIONS: readonly BuiltinFunction[] = [
     fn(name, 'aggregate', ['NUMERIC'], R.avg, 'aggregate')),
   fn('FIRST_VALUE', 'aggregate', ['ANY'], R.argument(0), 'aggregate'),
   fn('LAST_VALUE', 'aggregate', ['ANY'], R.argument(0), 'aggregate'),
-  fn('LISTAGG', 'aggregate', ['STRING[, STRING]'], R.argument(0), 'aggregate'),
+  fn('LISTAGG', 'aggregate', ['STRING[, STRING]'], R.argument(0), ifAny),
   fn('COLLECT', 'aggregate', ['ANY'], R.multisetOf(0), 'never'),
   fn('ARRAY_AGG', 'aggregate', ['ANY'], R.arrayOf(0), ifAny),
   fn('APPROX_COUNT_DISTINCT', 'aggregate', ['ANY, ANY...'], BIGINT, 'never'),
@@ -252,8 +255,18 @@ export const BUILTIN_FUNCTIONS: readonly BuiltinFunction[] = [
   fn('PERCENT_RANK', 'window', [''], DOUBLE, 'never'),
   fn('CUME_DIST', 'window', [''], DOUBLE, 'never'),
   fn('NTILE', 'window', ['INT'], BIGINT, 'never'),
-  fn('LEAD', 'window', ['ANY[, INT[, ANY]]'], R.argument(0), 'always'),
-  fn('LAG', 'window', ['ANY[, INT[, ANY]]'], R.argument(0), 'always'),
+  fn('LEAD', 'window', ['ANY[, INT[, ANY]]'], R.leadLag, 'fromStrategy'),
+  fn('LAG', 'window', ['ANY[, INT[, ANY]]'], R.leadLag, 'fromStrategy'),
+
+  // ------------------------------------------------------------------ MATCH_RECOGNIZE (MEASURES and DEFINE only)
+  fn('PREV', 'match', ['ANY[, INT]'], R.argument(0), ifAny),
+  fn('NEXT', 'match', ['ANY[, INT]'], R.argument(0), ifAny),
+  fn('FIRST', 'match', ['ANY[, INT]'], R.argument(0), ifAny),
+  fn('LAST', 'match', ['ANY[, INT]'], R.argument(0), ifAny),
+  fn('CLASSIFIER', 'match', [''], R.explicit(T.varchar(2000)), 'never'),
+  fn('MATCH_NUMBER', 'match', [''], BIGINT, 'never'),
+  fn('MATCH_ROWTIME', 'match', ['[ANY]'], R.explicit(T.timestamp(3, false, 'ROWTIME')), 'fromStrategy'),
+  fn('MATCH_PROCTIME', 'match', [''], R.proctime, 'fromStrategy'),
 
   // ------------------------------------------------------------------ legacy group windows
   ...GROUP_WINDOWS.map(([name, signature]) => fn(name, 'group-window', [signature], R.argument(0), 'fromStrategy')),

@@ -48,6 +48,8 @@ export type ReturnStrategy =
   | { readonly kind: 'windowTimeAttribute'; readonly attribute: 'ROWTIME' | 'PROCTIME' }
   /** CURRENT_WATERMARK(rowtime): the argument's root with precision 3, plain. */
   | { readonly kind: 'currentWatermark' }
+  /** LEAD / LAG: the value's type, NOT NULL only with a NOT NULL default (Calcite SqlLeadLagAggFunction). */
+  | { readonly kind: 'leadLag' }
   /** PERCENTILE: DOUBLE, or ARRAY<DOUBLE> when the percentage is an array. */
   | { readonly kind: 'percentile' };
 
@@ -91,6 +93,7 @@ export const R = {
   windowTimeAttribute: (attribute: 'ROWTIME' | 'PROCTIME'): ReturnStrategy => ({ kind: 'windowTimeAttribute', attribute }),
   currentWatermark: { kind: 'currentWatermark' } as ReturnStrategy,
   percentile: { kind: 'percentile' } as ReturnStrategy,
+  leadLag: { kind: 'leadLag' } as ReturnStrategy,
 } as const;
 
 /** What a strategy sees of a call. */
@@ -204,6 +207,11 @@ export function applyReturnStrategy(strategy: ReturnStrategy, call: CallTypes): 
     case 'currentWatermark': {
       const time = arg(call, 0);
       return ok(time.root === 'TIMESTAMP_WITH_LOCAL_TIME_ZONE' ? T.timestampLtz(3) : T.timestamp(3));
+    }
+    case 'leadLag': {
+      const value = withoutTimeAttribute(arg(call, 0));
+      const fallback = call.args[2];
+      return ok(withNullability(value, fallback === undefined || fallback.nullable));
     }
     case 'percentile': return ok(arg(call, 1).root === 'ARRAY' ? T.array(T.double()) : T.double());
   }

@@ -84,37 +84,43 @@ export function supportsExplicitCast(source: LogicalType, target: LogicalType): 
 
 function supportsCasting(source: LogicalType, target: LogicalType, allowExplicit: boolean): boolean {
   if (source.root === 'UNKNOWN' || target.root === 'UNKNOWN') return true;
-  // Implicit casts never make a nullable value NOT NULL; explicit casts do not look at nullability.
-  if (!allowExplicit && source.nullable && !target.nullable && source.root !== 'NULL') return false;
+  // A NOT NULL type cannot take NULLs implicitly; an explicit cast may (the user knows the data).
+  if (!allowExplicit && source.nullable && !target.nullable) return false;
   if (equalTypes(withNullability(source, true), withNullability(target, true), { ignoreTimeAttribute: true })) return true;
   if (source.root === 'NULL') return true;
   if (target.root === 'NULL') return false;
-  if (isStructured(source) && isStructured(target)) return constructedCast(source, target, allowExplicit);
-  if (source.root === 'ARRAY' && target.root === 'ARRAY') return supportsCasting(source.element, target.element, allowExplicit);
-  if (source.root === 'MULTISET' && target.root === 'MULTISET') return supportsCasting(source.element, target.element, allowExplicit);
-  if (source.root === 'MAP' && target.root === 'MAP') {
-    return supportsCasting(source.key, target.key, allowExplicit) && supportsCasting(source.value, target.value, allowExplicit);
-  }
-  if (source.root === 'VARIANT' || target.root === 'VARIANT') return false;
+  // Numbers and intervals convert into each other only for single-field intervals, in both modes.
+  if (is.interval(source) && is.exactNumeric(target)) return isSingleFieldInterval(source);
+  if (is.exactNumeric(source) && is.interval(target)) return isSingleFieldInterval(target);
+  const sourceComposite = is.constructed(source);
+  const targetComposite = is.constructed(target);
+  if (sourceComposite && targetComposite) return constructedCast(source, target, allowExplicit);
+  if ((source.root === 'RAW' && !is.binaryString(target) && !is.characterString(target)) || target.root === 'RAW') return false;
+  if (source.root === 'SYMBOL' || target.root === 'SYMBOL' || source.root === 'VARIANT' || target.root === 'VARIANT') return false;
   const rule = CAST_RULES[target.root];
   if (rule === undefined) return false;
   if (rule.implicit.some((s) => inFamily(source, s))) return true;
-  if (!allowExplicit) return false;
-  if (!rule.explicit.some((s) => inFamily(source, s))) return false;
-  // Numbers and intervals convert into each other only for single-field intervals.
-  if (is.interval(target) && is.exactNumeric(source)) return isSingleFieldInterval(target);
-  if (is.interval(source) && is.numeric(target)) return isSingleFieldInterval(source);
-  return true;
+  return allowExplicit && rule.explicit.some((s) => inFamily(source, s));
 }
 
-function isStructured(type: LogicalType): boolean {
-  return type.root === 'ROW' || type.root === 'STRUCTURED_TYPE';
-}
-
+/** Constructed types cast within their root (ROW and structured types into each other), child by child. */
 function constructedCast(source: LogicalType, target: LogicalType, allowExplicit: boolean): boolean {
-  if (source.root !== 'ROW' || target.root !== 'ROW') return allowExplicit || source.root === target.root;
-  if (source.fields.length !== target.fields.length) return false;
-  return source.fields.every((f, i) => supportsCasting(f.type, target.fields[i]!.type, allowExplicit));
+  const rowLike = (t: LogicalType): boolean => t.root === 'ROW' || t.root === 'STRUCTURED_TYPE';
+  if (source.root !== target.root && !(rowLike(source) && rowLike(target))) return false;
+  if (source.root === 'STRUCTURED_TYPE' || target.root === 'STRUCTURED_TYPE') return allowExplicit || source.root === target.root;
+  const a = childrenOf(source);
+  const b = childrenOf(target);
+  return a.length === b.length && a.every((child, i) => supportsCasting(child, b[i]!, allowExplicit));
+}
+
+function childrenOf(type: LogicalType): readonly LogicalType[] {
+  switch (type.root) {
+    case 'ARRAY':
+    case 'MULTISET': return [type.element];
+    case 'MAP': return [type.key, type.value];
+    case 'ROW': return type.fields.map((f) => f.type);
+    default: return [];
+  }
 }
 
 /**

@@ -134,24 +134,29 @@ function strings(a: LogicalType, b: LogicalType): LogicalType | null {
   return null;
 }
 
-function numbers(a: LogicalType, b: LogicalType, floatAndDouble: 'double' | 'wider'): LogicalType | null {
+/**
+ * Exact and approximate numbers, `a` being the result so far. Calcite: approximate types have equal
+ * precision (15), so FLOAT and DOUBLE keep the first; DECIMAL with FLOAT/DOUBLE is DOUBLE. Flink's
+ * LogicalTypeMerging: DOUBLE wins over FLOAT, and an exact result meeting FLOAT/DOUBLE takes it
+ * (even a DECIMAL), while an approximate result meeting a DECIMAL becomes DOUBLE.
+ */
+function numbers(a: LogicalType, b: LogicalType, engine: 'calcite' | 'flink'): LogicalType | null {
   if (!is.numeric(a) || !is.numeric(b)) return null;
   if (is.exactNumeric(a) && is.exactNumeric(b)) {
     return a.root === 'DECIMAL' || b.root === 'DECIMAL' ? commonDecimal(a, b) : largerInteger(a, b);
   }
   if (is.approximateNumeric(a) && is.approximateNumeric(b)) {
-    return floatAndDouble === 'double' || a.root === 'DOUBLE' || b.root === 'DOUBLE' ? T.double(false) : T.float(false);
+    return engine === 'flink' && (a.root === 'DOUBLE' || b.root === 'DOUBLE') ? T.double(false) : a;
   }
-  const approx = is.approximateNumeric(a) ? a : b;
-  const exact = approx === a ? b : a;
-  return exact.root === 'DECIMAL' ? T.double(false) : approx;
+  if (is.approximateNumeric(a)) return b.root === 'DECIMAL' ? T.double(false) : a;
+  return engine === 'calcite' && a.root === 'DECIMAL' ? T.double(false) : b;
 }
 
 /** Calcite's pairwise rule with Flink's modifications (ragged CHAR unions become VARCHAR). */
 const calcitePair: Pair = (a, b) => {
   const s = strings(a, b);
   if (s !== null) return s;
-  const n = numbers(a, b, 'wider');
+  const n = numbers(a, b, 'calcite');
   if (n !== null) return n;
   if (a.root === b.root && (a.root === 'BOOLEAN' || a.root === 'DATE' || a.root === 'VARIANT')) return a;
   if (a.root === 'TIME' && b.root === 'TIME') return T.time(Math.max(a.precision, b.precision), false);
@@ -170,7 +175,7 @@ const calcitePair: Pair = (a, b) => {
 const flinkPair: Pair = (a, b) => {
   const s = strings(a, b);
   if (s !== null) return s;
-  const n = numbers(a, b, 'double');
+  const n = numbers(a, b, 'flink');
   if (n !== null) return n;
   if (a.root === b.root && (a.root === 'BOOLEAN' || a.root === 'DATE' || a.root === 'VARIANT')) return a;
   if (a.root === 'TIME' && b.root === 'TIME') return T.time(Math.max(a.precision, b.precision), false);
@@ -191,7 +196,38 @@ const flinkPair: Pair = (a, b) => {
 };
 
 export function leastRestrictive(types: readonly LogicalType[]): LogicalType | null {
+  const adjacent = datetimeArithmeticShortcut(types);
+  if (adjacent !== null) return adjacent;
   return merge(types, calcitePair, leastRestrictive);
+}
+
+/**
+ * Calcite's leastRestrictiveSqlType carries a shortcut for datetime arithmetic: a datetime next to
+ * an interval or integer, or an exact number / interval followed by a datetime, gives the datetime
+ * (so CASE WHEN c THEN ts ELSE 1 END is a TIMESTAMP). It looks only at the neighbour that follows.
+ */
+function datetimeArithmeticShortcut(types: readonly LogicalType[]): LogicalType | null {
+  let first: LogicalType | null = null;
+  for (let i = 0; i < types.length - 1; i++) {
+    const type = types[i]!;
+    if (type.root === 'NULL') continue;
+    first ??= type;
+    const next = types[i + 1]!;
+    const sameFamily = (is.numeric(first) && is.numeric(type)) || (is.interval(first) && first.root === type.root)
+      || (is.datetime(first) && is.datetime(type) && calciteFamily(first) === calciteFamily(type));
+    if (!sameFamily) return null;
+    const take = (t: LogicalType): LogicalType => withNullability(withoutTimeAttribute(t), types.some((x) => x.nullable));
+    if ((is.exactNumeric(type) && is.exactNumeric(first)) || is.interval(type)) {
+      if (is.datetime(next)) return take(next);
+    } else if (is.datetime(type) && (is.interval(next) || is.integer(next))) {
+      return take(type);
+    }
+  }
+  return null;
+}
+
+function calciteFamily(type: LogicalType): string {
+  return is.timestamp(type) ? 'TIMESTAMP' : type.root;
 }
 
 export function findCommonType(types: readonly LogicalType[]): LogicalType | null {
