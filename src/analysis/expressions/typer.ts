@@ -460,13 +460,13 @@ class Typer {
     const values = expr.values.map((v) => this.type(v));
     const common = leastRestrictive(values);
     const op = `${expr.negated ? 'NOT ' : ''}IN`;
-    if (common === null) {
+    if (common === null && !values.every(is.null)) {
       const bad = this.firstMisfit(expr.values, values);
       this.report(
         Codes.noCommonType, bad.span, `The values of the ${op} list have no common type: ${[...new Set(values.map(printType))].join(', ')}`,
         'write every value of the list with the same type, or CAST them',
       );
-    } else {
+    } else if (common !== null) {
       const misfit = expr.values.find((v, i) => !isComparable(t, values[i]!));
       if (misfit !== undefined) {
         const mt = values[expr.values.indexOf(misfit)]!;
@@ -578,7 +578,7 @@ class Typer {
       const targetText = printType(withNullability(target, true));
       const hint = route === null
         ? `Flink has no conversion from ${printType(withNullability(source, true))} to ${targetText}`
-        : `convert through ${route.via}: ${route.template.replace('x', operand).replace(/\bT\)$/, `${targetText})`)}`;
+        : `use ${route.via} instead: ${route.template.replace('x', operand)}`;
       this.report(Codes.invalidCast, expr.span, `${what} cannot convert ${printType(source)} to ${targetText}`, hint);
       return result;
     }

@@ -135,8 +135,9 @@ export function rejectedAtCodegen(source: LogicalType, target: LogicalType): { r
 }
 
 /**
- * A valid way to get from `source` to `target` when CAST(source AS target) is not allowed: through
- * a string, or a dedicated function. Null when there is none worth suggesting.
+ * A valid way to get from `source` to `target` when CAST(source AS target) is not allowed: a
+ * dedicated function or a comparison. Null when there is none worth suggesting (going through a
+ * string would type-check but fail on the data).
  */
 export function castRoute(source: LogicalType, target: LogicalType): { readonly template: string; readonly via: string } | null {
   if (is.numeric(source) && is.timestamp(target)) {
@@ -146,9 +147,8 @@ export function castRoute(source: LogicalType, target: LogicalType): { readonly 
   }
   if (is.numeric(source) && target.root === 'DATE') return { template: 'TO_DATE(FROM_UNIXTIME(x))', via: 'TO_DATE(FROM_UNIXTIME(..)) (epoch seconds)' };
   if (is.datetime(source) && is.numeric(target)) return { template: 'UNIX_TIMESTAMP(CAST(x AS STRING))', via: 'UNIX_TIMESTAMP (epoch seconds)' };
-  const string = { root: 'VARCHAR', length: 2147483647, nullable: true } as const;
-  if (supportsExplicitCast(source, string) && supportsExplicitCast(string, target) && !is.characterString(source)) {
-    return { template: 'CAST(CAST(x AS STRING) AS T)', via: 'a string' };
+  if ((source.root === 'DECIMAL' || is.approximateNumeric(source)) && target.root === 'BOOLEAN') {
+    return { template: 'x <> 0', via: 'a comparison' };
   }
   return null;
 }

@@ -81,7 +81,8 @@ function merge(types: readonly LogicalType[], pair: Pair, recurse: (ts: readonly
   if (types.some((t) => t.root === 'UNKNOWN')) return T.unknown(types.some((t) => t.nullable));
   const nullable = types.some((t) => t.nullable);
   const real = types.filter((t) => t.root !== 'NULL');
-  if (real.length === 0) return T.null();
+  // NULL is reserved for untyped literals: NULLs alone have no common type (FlinkTypeFactory, LogicalTypeMerging).
+  if (real.length === 0) return null;
   const first = real[0]!;
   if (real.every((t) => equalTypes(t, first, { ignoreNullability: true }))) return withNullability(first, nullable);
   let result: LogicalType = withoutTimeAttribute(first);
