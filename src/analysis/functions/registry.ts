@@ -75,12 +75,10 @@ export function typeBuiltinCall(fn: BuiltinFunction, name: string, call: CallTyp
     return {
       ok: false,
       arityOnly,
-      message: arityOnly
-        ? `Function ${display} cannot take ${call.args.length} argument${call.args.length === 1 ? '' : 's'} (${given}). Valid: ${printSignatures(fn, display)}`
-        : `Function ${display} cannot take (${given}). Valid: ${printSignatures(fn, display)}`,
+      message: `Function ${display} cannot take (${given}). Valid: ${printSignatures(fn, display)}`,
       hint: arityOnly
-        ? `call ${display} with the arguments of one of its signatures`
-        : `Flink does not convert argument types for functions: CAST the arguments to the types a signature expects`,
+        ? `${display} takes ${describeCounts(fn.signatures)}, not ${call.args.length}`
+        : 'Flink does not convert argument types for functions: CAST the arguments to the types a signature expects',
     };
   }
   const result = applyReturnStrategy(fn.returns, call);
@@ -93,4 +91,22 @@ export function typeBuiltinCall(fn: BuiltinFunction, name: string, call: CallTyp
     };
   }
   return { ok: true, type: applyNullStrategy(fn.nullability, result.type, call) };
+}
+
+/** "2 or 3 arguments", "1 or more arguments", "no arguments". */
+function describeCounts(signatures: readonly Signature[]): string {
+  const counts = new Set<number>();
+  let atLeast: number | null = null;
+  for (const s of signatures) {
+    const min = s.required.length;
+    if (s.variadic !== null) atLeast = Math.min(atLeast ?? min, min);
+    for (let n = min; n <= min + s.optional.length; n++) counts.add(n);
+  }
+  const sorted = [...counts].filter((n) => atLeast === null || n < atLeast).sort((a, b) => a - b);
+  const parts = sorted.map(String);
+  if (atLeast !== null) parts.push(`${atLeast} or more`);
+  if (parts.length === 1 && parts[0] === '0') return 'no arguments';
+  const last = parts.pop()!;
+  const text = parts.length === 0 ? last : `${parts.join(', ')} or ${last}`;
+  return `${text} argument${last === '1' ? '' : 's'}`;
 }
