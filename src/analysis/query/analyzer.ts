@@ -41,7 +41,7 @@ import {
 } from '../types/logical-type.js';
 import { leastRestrictive } from '../types/merge.js';
 import { tableColumnsForQuery, sourceChangelog } from './table-facts.js';
-import { callName, isAggregateName, isRankingName } from './function-kinds.js';
+import { callName, isAggregateName } from './function-kinds.js';
 import { ALL_CHANGES, mergeChangelog, relation, UPDATES_ONLY, type Relation } from './relation.js';
 import { quoteIfNeeded, Scope, type ResolvedColumn, type ScopeItem } from './scope.js';
 import { isStreaming, type Session } from './session.js';
@@ -210,7 +210,7 @@ export class QueryAnalyzer {
     }
 
     const groupKeys = this.groupKeys(select, scope);
-    const calls = scanCalls(select.items);
+    const calls = scanCalls(select.items, (call) => this.isAggregateCall(call));
     const aggregating = select.groupBy !== null || calls.aggregate || select.having !== null;
     const windowed = this.windowAggregation(select, scope, input, groupKeys);
 
@@ -342,7 +342,7 @@ export class QueryAnalyzer {
     const printedKeys = keys.exprs.size > keys.columns.length;
     const check = (node: AstNode): void => {
       if (printedKeys && node.kind !== 'ColumnRef' && node.kind !== 'Literal' && isExpression(node) && keys.exprs.has(printExpression(node))) return;
-      if (node.kind === 'FunctionCall' && (node.over !== null || isAggregateName(callName(node)) || isAuxiliaryGroupFunction(callName(node)))) return;
+      if (node.kind === 'FunctionCall' && (node.over !== null || this.isAggregateCall(node) || isAuxiliaryGroupFunction(callName(node)))) return;
       if (node.kind === 'ScalarSubquery' || node.kind === 'Exists' || node.kind === 'InSubquery' || node.kind === 'CollectionQuery') return;
       if (node.kind === 'ColumnRef') {
         const resolved = this.peek(scope, node);
@@ -944,6 +944,13 @@ export class QueryAnalyzer {
 
   // ------------------------------------------------------------------------------------ helpers
 
+  /** A built-in aggregate, or a user function declared as an aggregate in the catalog. */
+  private isAggregateCall(call: FunctionCall): boolean {
+    if (call.name.parts.length === 1 && isAggregateName(call.name.parts[0]!.value)) return true;
+    const fn = this.session.catalog.lookupFunction(call.name.parts.map((p) => p.value));
+    return fn !== null && fn !== 'opaque' && fn.kind === 'aggregate';
+  }
+
   private typeCondition(expr: Expression, ctx: ExpressionContext, clause: string): void {
     const t = typeExpression(expr, ctx);
     if (t.root !== 'BOOLEAN' && t.root !== 'UNKNOWN' && t.root !== 'NULL') {
@@ -993,7 +1000,7 @@ export class QueryAnalyzer {
 }
 
 /** One walk over the select list: is there an aggregate call (outside OVER), and the OVER calls. */
-function scanCalls(items: readonly SelectItem[]): { aggregate: boolean; over: FunctionCall[] } {
+function scanCalls(items: readonly SelectItem[], isAggregate: (call: FunctionCall) => boolean): { aggregate: boolean; over: FunctionCall[] } {
   let aggregate = false;
   const over: FunctionCall[] = [];
   for (const item of items) {
@@ -1002,7 +1009,7 @@ function scanCalls(items: readonly SelectItem[]): { aggregate: boolean; over: Fu
         if (node.kind === 'ScalarSubquery' || node.kind === 'Exists' || node.kind === 'InSubquery' || node.kind === 'CollectionQuery') return 'skip';
         if (node.kind === 'FunctionCall') {
           if (node.over !== null) over.push(node);
-          else if (isAggregateName(callName(node))) aggregate = true;
+          else if (isAggregate(node)) aggregate = true;
         }
         return undefined;
       },
