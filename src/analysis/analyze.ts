@@ -4,6 +4,7 @@ import { closestMatches } from '../diagnostics/suggest.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ParsedStatement, ScriptParseResult } from '../parse/api.js';
 import { parseScript } from '../parse/index.js';
+import { coverSpans } from '../source/span.js';
 import { Catalog } from './catalog/catalog.js';
 import { enumOption } from './config-options.js';
 import type { CatalogEntries, CatalogTable, ObjectIdentifier } from './catalog/model.js';
@@ -189,6 +190,16 @@ function analyzeStatement(stmt: Statement, session: Session): Result {
       return NOTHING;
     }
     case 'AlterTable': return applyAlterTable(stmt, session);
+    case 'CreateModel': {
+      if (stmt.asQuery !== null) {
+        for (const [columns, what] of [[stmt.input, 'INPUT'], [stmt.output, 'OUTPUT']] as const) {
+          if (columns.length === 0) continue;
+          session.report({ ...Codes.unsupportedStatement, message: `CREATE MODEL ... AS SELECT cannot also declare ${what} columns: they come from the query.`, span: coverSpans(columns[0]!.span, columns[columns.length - 1]!.span), hint: `Remove the ${what} (...) clause.` });
+        }
+        new QueryAnalyzer(session).analyzeQuery(stmt.asQuery, null);
+      }
+      return NOTHING;
+    }
     case 'AlterView': {
       const found = catalog.lookup(stmt.name.parts.map((p) => p.value));
       if (found.status === 'missing') session.report(tableNotFound(session, stmt.name.parts.map((p) => p.value), stmt.name.span, found.reason));
@@ -327,7 +338,7 @@ function createTable(stmt: Extract<Statement, { kind: 'CreateTable' }>, session:
   const id = qualifyIn(stmt.name, session);
   if (id === null) return NOTHING;
   if (stmt.asQuery !== null && stmt.temporary) {
-    session.report({ ...Codes.temporaryCtas, message: `${stmt.mode === 'CREATE' ? 'CREATE TABLE' : stmt.mode} AS SELECT cannot create a temporary table.`, span: stmt.span, hint: 'Remove TEMPORARY, or create the table first and INSERT INTO it.' });
+    session.report({ ...Codes.temporaryCtas, message: `${stmt.mode === 'REPLACE' ? 'REPLACE TABLE' : stmt.mode === 'CREATE' ? 'CREATE TABLE' : 'CREATE OR REPLACE TABLE'} ... AS SELECT cannot create a temporary table.`, span: stmt.span, hint: 'Remove TEMPORARY, or create the table first and INSERT INTO it.' });
   }
   const already = exists(session, id, stmt.temporary);
   if (already && stmt.mode === 'CREATE') {

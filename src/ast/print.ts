@@ -768,7 +768,7 @@ class Printer {
         return `COMPILE ${s.andExecute ? 'AND EXECUTE ' : ''}PLAN ${quoteString(s.path)}${s.ifNotExists ? ' IF NOT EXISTS' : ''} FOR ${this.statement(s.statement)}`;
       case 'ClientCommand': return s.command;
       case 'CreateTable': {
-        const head = s.mode === 'REPLACE' ? 'REPLACE TABLE'
+        const head = s.mode === 'REPLACE' ? (s.temporary ? 'REPLACE TEMPORARY TABLE' : 'REPLACE TABLE')
           : `${s.mode}${s.temporary ? ' TEMPORARY' : ''} TABLE${s.ifNotExists ? ' IF NOT EXISTS' : ''}`;
         return `${head} ${this.qname(s.name)}${this.tableBody(s)}`
           + (s.like === null ? '' : this.likeClause(s.like))

@@ -21,6 +21,10 @@ type Result = Omit<StatementAnalysis, 'index'>;
  */
 export function checkInsert(stmt: Insert, session: Session): Result {
   const parts = stmt.target.parts.map((p) => p.value);
+  if (stmt.extendedColumns.length > 0) {
+    const first = stmt.extendedColumns[0]!;
+    session.report({ ...Codes.unsupportedStatement, message: `Column types are not allowed in the INSERT column list ('${first.name.value}' is given a type).`, span: first.span, hint: 'List only column names; declare new columns with ALTER TABLE ... ADD.' });
+  }
   const found = session.catalog.lookup(parts);
   const analyzer = new QueryAnalyzer(session);
   const rel = analyzer.analyzeQuery(stmt.query, null);
