@@ -21,7 +21,7 @@ import type {
   WindowSpec,
 } from '../../ast/nodes.js';
 import { printExpression } from '../../ast/print.js';
-import { children, walk, type AstNode } from '../../ast/walk.js';
+import { forEachChild, search, walk, type AstNode } from '../../ast/walk.js';
 import { Codes } from '../../diagnostics/codes.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { closestMatches } from '../../diagnostics/suggest.js';
@@ -850,7 +850,7 @@ export class QueryAnalyzer {
       enter: (node) => {
         if (node.kind === 'Between' || (node.kind === 'Binary' && ['<', '<=', '>', '>=', '='].includes(node.op))) {
           const refs: ColumnRef[] = [];
-          walk(node, { enter(n) { if (n.kind === 'ColumnRef') refs.push(n); } });
+          search(node, (n) => { if (n.kind === 'ColumnRef') refs.push(n); });
           let l = false;
           let r = false;
           for (const ref of refs) {
@@ -1004,15 +1004,13 @@ function scanCalls(items: readonly SelectItem[], isAggregate: (call: FunctionCal
   let aggregate = false;
   const over: FunctionCall[] = [];
   for (const item of items) {
-    walk(item.expr, {
-      enter(node) {
-        if (node.kind === 'ScalarSubquery' || node.kind === 'Exists' || node.kind === 'InSubquery' || node.kind === 'CollectionQuery') return 'skip';
-        if (node.kind === 'FunctionCall') {
-          if (node.over !== null) over.push(node);
-          else if (isAggregate(node)) aggregate = true;
-        }
-        return undefined;
-      },
+    search(item.expr, (node) => {
+      if (node.kind === 'ScalarSubquery' || node.kind === 'Exists' || node.kind === 'InSubquery' || node.kind === 'CollectionQuery') return 'skip';
+      if (node.kind === 'FunctionCall') {
+        if (node.over !== null) over.push(node);
+        else if (isAggregate(node)) aggregate = true;
+      }
+      return undefined;
     });
   }
   return { aggregate, over };
@@ -1079,8 +1077,10 @@ function isExpression(node: AstNode): node is Expression {
   return EXPRESSION_KINDS.has(node.kind);
 }
 
-function childrenOf(node: AstNode): readonly AstNode[] {
-  return children(node);
+function childrenOf(node: AstNode): AstNode[] {
+  const out: AstNode[] = [];
+  forEachChild(node, (child) => { out.push(child); });
+  return out;
 }
 
 export function tableNotFound(session: Session, parts: readonly string[], span: Span, reason: 'catalog' | 'database' | 'object'): Diagnostic {
