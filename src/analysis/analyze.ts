@@ -36,7 +36,7 @@ export function analyzeScript(parsed: ScriptParseResult, options: AnalysisOption
   const catalog = new Catalog();
   for (const entries of options.catalogs ?? []) catalog.load(entries);
   const diagnostics: Diagnostic[] = [];
-  const session: Session = { catalog, options: new Map(), modules: ['core'], report: (d) => diagnostics.push(d) };
+  const session: Session = { catalog, options: new Map(), modules: ['core'], report: (d) => diagnostics.push(d), source: parsed.source.text };
   const statements: StatementAnalysis[] = [];
   // SQL client statement sets: BEGIN STATEMENT SET; INSERT ...; END;
   let openSet: ParsedStatement | null = null;

@@ -1,4 +1,4 @@
-import type { Insert } from '../../ast/nodes.js';
+import type { Insert, Query, SelectItem } from '../../ast/nodes.js';
 import { Codes } from '../../diagnostics/codes.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { closestMatches } from '../../diagnostics/suggest.js';
@@ -8,7 +8,8 @@ import { QueryAnalyzer, tableNotFound } from '../query/analyzer.js';
 import { sinkAbilities } from '../query/table-facts.js';
 import { isStreaming, type Session } from '../query/session.js';
 import { isInsertOnly, printChangelogMode, type StatementAnalysis } from '../schema.js';
-import { supportsImplicitCast } from '../types/casts.js';
+import { supportsExplicitCast, supportsImplicitCast } from '../types/casts.js';
+import { quoteIfNeeded } from '../query/scope.js';
 import { printType, timeAttributeOf, withNullability, withoutTimeAttribute } from '../types/logical-type.js';
 
 type Result = Omit<StatementAnalysis, 'index'>;
@@ -87,11 +88,18 @@ export function checkInsert(stmt: Insert, session: Session): Result {
       const sink = targets[i]!;
       if (q.type.root === 'UNKNOWN' || sink.type.root === 'UNKNOWN' || q.type.root === 'NULL') return;
       if (!supportsImplicitCast(withoutTimeAttribute(q.type), withNullability(sink.type, true))) {
+        const item = selectItemAt(stmt.query, i);
+        const target = printType(withNullability(sink.type, true));
+        const itemText = item === null ? null : session.source?.slice(item.expr.span.start, item.expr.span.end) ?? null;
         session.report({
           ...Codes.insertTypeMismatch,
           message: `Column ${i + 1} of the query ('${q.name}', ${printType(q.type)}) cannot be written into sink column '${sink.name}' (${printType(sink.type)}) of '${parts.join('.')}'.`,
-          span: stmt.query.span,
-          hint: `CAST it: CAST(${q.name} AS ${printType(withNullability(sink.type, true))}), or change the sink column's type.`,
+          span: item?.expr.span ?? stmt.query.span,
+          related: [{ span: stmt.target.span, message: `'${sink.name}' is column ${i + 1} of the sink` }],
+          hint: `CAST it to the sink's type, e.g. CAST(${itemText ?? q.name} AS ${target}), or change the sink column's type.`,
+          fixes: item !== null && itemText !== null && supportsExplicitCast(withoutTimeAttribute(q.type), sink.type)
+            ? [{ title: `Cast to ${target}`, edits: [{ span: item.expr.span, text: `CAST(${itemText} AS ${target})${item.alias === null && item.expr.kind === 'ColumnRef' ? ` AS ${quoteIfNeeded(q.name)}` : ''}` }], applicability: 'unsafe' }]
+            : undefined,
         });
       }
     });
@@ -131,4 +139,12 @@ function checkSinkChangelog(stmt: Insert, table: CatalogTable, rel: { changelog:
       : 'Write to a sink that accepts updates (upsert-kafka, jdbc with a PRIMARY KEY, ...), or make the query insert-only (e.g. a window aggregation instead of a plain GROUP BY).',
   };
   session.report(diagnostic);
+}
+
+/** The select-list item that produces output column `index`, when the query is a plain SELECT without `*`. */
+function selectItemAt(query: Query, index: number): SelectItem | null {
+  let body = query.body;
+  while (body.kind === 'Query' && body.withItems.length === 0) body = body.body;
+  if (body.kind !== 'Select' || body.items.some((item) => item.expr.kind === 'Star')) return null;
+  return body.items[index] ?? null;
 }

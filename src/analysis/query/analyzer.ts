@@ -653,7 +653,7 @@ export class QueryAnalyzer {
       columns = returns.root === 'ROW' ? returns.fields.map((f) => ({ name: f.name, type: f.type })) : [{ name: 'f0', type: returns }];
     }
     if (fn === null && !['UNNEST'].includes(name)) {
-      this.report({ ...Codes.functionNotFound, message: `Table function '${ref.call.name.parts.map((p) => p.value).join('.')}' not found.`, span: ref.call.name.span, hint: 'Register it first with CREATE FUNCTION ... AS \'class\', or check the name.' });
+      this.report({ ...Codes.unknownFunction, message: `Table function '${ref.call.name.parts.map((p) => p.value).join('.')}' not found.`, span: ref.call.name.span, hint: 'Register it first with CREATE FUNCTION ... AS \'class\', or check the name.' });
     }
     const known = columns.length > 0;
     if (!known && ref.alias !== null && ref.alias.columns.length > 0) {
@@ -748,7 +748,7 @@ export class QueryAnalyzer {
       } else if (t.root === 'UNKNOWN') {
         return relation(ref.alias?.columns.map((c) => ({ name: c.value, type: T.unknown() })) ?? [], { opaque: (ref.alias?.columns.length ?? 0) === 0 });
       } else {
-        this.report({ ...Codes.windowArguments, ...{ code: Codes.unsupportedStatement.code }, message: `UNNEST needs an ARRAY, MULTISET or MAP, but ${printExpression(arg)} is ${printType(t)}.`, span: arg.span });
+        this.report({ ...Codes.operatorTypes, message: `UNNEST needs an ARRAY, MULTISET or MAP, but ${printExpression(arg)} is ${printType(t)}.`, span: arg.span });
         return relation([], { opaque: true });
       }
     }
@@ -954,7 +954,7 @@ export class QueryAnalyzer {
   private typeCondition(expr: Expression, ctx: ExpressionContext, clause: string): void {
     const t = typeExpression(expr, ctx);
     if (t.root !== 'BOOLEAN' && t.root !== 'UNKNOWN' && t.root !== 'NULL') {
-      this.report({ ...Codes.insertTypeMismatch, code: 'FSQL3001', message: `The ${clause} condition must be BOOLEAN, but ${printExpression(expr)} is ${printType(t)}.`, span: expr.span, hint: 'Compare it with something, e.g. `... = ...`, or use IS NOT NULL.' } as Diagnostic);
+      this.report({ ...Codes.notBoolean, message: `The ${clause} condition must be BOOLEAN, but ${printExpression(expr)} is ${printType(t)}.`, span: expr.span, hint: 'Compare it with something, e.g. `... = ...`, or use IS NOT NULL.' });
     }
   }
 

@@ -12,6 +12,8 @@ export interface Session {
   /** Loaded modules, in resolution order (LOAD / UNLOAD / USE MODULES); 'core' is loaded at start. */
   readonly modules: string[];
   report(diagnostic: Diagnostic): void;
+  /** The script text, for fixes that rewrite part of it. */
+  readonly source?: string;
 }
 
 export function isStreaming(session: Session): boolean {
