@@ -285,3 +285,15 @@ describe('session statements', () => {
     expect(run('UNLOAD MODULE core;\nLOAD MODULE core').codes).toEqual([]);
   });
 });
+
+describe('INSERT with partitions', () => {
+  const FS = "CREATE TABLE fs (a INT, b STRING, dt STRING) PARTITIONED BY (dt) WITH ('connector' = 'filesystem', 'path' = '/tmp/x', 'format' = 'csv');\n";
+
+  it('a static partition column is not part of the query', () => {
+    expect(run(FS + "INSERT INTO fs PARTITION (dt = '2024-01-01') SELECT 1, 'x' FROM orders").errors).toEqual([]);
+  });
+
+  it('PARTITION must name a partition column', () => {
+    expect(run(FS + "INSERT INTO fs PARTITION (b = 'x') SELECT 1, 'y' FROM orders").codes).toContain('FSQL6011');
+  });
+});

@@ -41,6 +41,18 @@ export function checkInsert(stmt: Insert, session: Session): Result {
   }
   const table = found.object;
   const sinkColumns = table.columns.filter((c) => c.kind === 'physical' || (c.kind === 'metadata' && !c.virtual));
+  for (const entry of stmt.partition) {
+    if (!table.partitionKeys.includes(entry.column.value)) {
+      session.report({
+        ...Codes.partitionColumn,
+        message: table.partitionKeys.length === 0
+          ? `'${parts.join('.')}' is not partitioned, so PARTITION (${entry.column.value} = ...) cannot be used.`
+          : `'${entry.column.value}' is not a partition column of '${parts.join('.')}'.`,
+        span: entry.column.span,
+        hint: table.partitionKeys.length === 0 ? 'Remove the PARTITION clause.' : `The partition columns are: ${table.partitionKeys.join(', ')}.`,
+      });
+    }
+  }
   const staticPartitions = new Set(stmt.partition.filter((p) => p.value !== null).map((p) => p.column.value));
   let targets = sinkColumns.filter((c) => !staticPartitions.has(c.name));
   if (stmt.columns !== null) {
