@@ -1095,7 +1095,7 @@ export function tableNotFound(session: Session, parts: readonly string[], span: 
     return { ...Codes.databaseNotFound, message: `Database '${id.database}' not found in catalog '${id.catalog}', so '${written}' cannot be resolved.${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`, span, hint: `Databases in '${id.catalog}': ${session.catalog.databaseNames(id.catalog).join(', ') || 'none'}.` };
   }
   const near = session.catalog.objectNamesNear(id);
-  const suggestions = closestMatches(id.name, near);
+  const suggestions = near.length === 0 ? [] : closestMatches(id.name, near);
   return {
     ...Codes.tableNotFound,
     message: `Table or view '${written}' not found${parts.length < 3 ? ` in ${id.catalog}.${id.database}` : ''}.${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`,
