@@ -324,7 +324,7 @@ function analyzeStatement(stmt: Statement, session: Session): Result {
 }
 
 function queryResult(query: Query, session: Session): Result {
-  const rel = new QueryAnalyzer(session).analyzeQuery(query, null);
+  const rel = new QueryAnalyzer(session).analyzeStatementQuery(query);
   return {
     schema: rel.opaque ? null : rel.columns,
     changelog: rel.changelog,

@@ -297,3 +297,17 @@ describe('INSERT with partitions', () => {
     expect(run(FS + "INSERT INTO fs PARTITION (b = 'x') SELECT 1, 'y' FROM orders").codes).toContain('FSQL6011');
   });
 });
+
+describe('ROW_NUMBER without a Top-N filter', () => {
+  it('is an OVER aggregation, which needs a time attribute order on a stream', () => {
+    const { errors } = run('SELECT *, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY amount DESC) AS rn FROM orders');
+    expect(errors.map((e) => e.code)).toEqual(['FSQL4004']);
+    expect(errors[0]!.hint).toContain('WHERE rn <= 10');
+  });
+
+  it('is fine when an enclosing query filters it, or when a view leaves the filter to later queries', () => {
+    expect(run('SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY amount DESC) AS rn FROM orders) WHERE rn <= 3').errors).toEqual([]);
+    expect(run('CREATE VIEW ranked AS SELECT *, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY amount DESC) AS rn FROM orders').errors).toEqual([]);
+    expect(run('SELECT *, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY proc) AS rn FROM orders').errors).toEqual([]);
+  });
+});
