@@ -791,7 +791,8 @@ class Typer {
     const t = this.type(expr.operand);
     const from = this.type(expr.from);
     const length = expr.length === null ? null : this.type(expr.length);
-    this.expectFamily(expr.operand, t, (x) => is.characterString(x) || is.binaryString(x), 'SUBSTRING', 'a string');
+    // SUBSTRING(s FROM i) resolves to Flink's SUBSTRING, which takes character strings only.
+    this.expectFamily(expr.operand, t, is.characterString, 'SUBSTRING', 'a character string');
     this.expectFamily(expr.from, from, is.integer, 'SUBSTRING ... FROM', 'an integer');
     if (length !== null && expr.length !== null) this.expectFamily(expr.length, length, is.integer, 'SUBSTRING ... FOR', 'an integer');
     return varying(t, true);

@@ -238,7 +238,7 @@ describe('function calls', () => {
 
   it('lists the signatures when the arguments do not fit', () => {
     expect(errors('SUBSTRING(n, 1)')[0]).toMatchObject({
-      code: 'FSQL3002', message: 'Function SUBSTRING cannot take (INT NOT NULL, INT NOT NULL). Valid: SUBSTRING(STRING|BYTES, INT[, INT])',
+      code: 'FSQL3002', message: 'Function SUBSTRING cannot take (INT NOT NULL, INT NOT NULL). Valid: SUBSTRING(STRING, INT[, INT])',
     });
   });
 
