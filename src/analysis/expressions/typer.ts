@@ -608,9 +608,24 @@ class Typer {
     // Flink resolves temporary system functions first, then built-ins, then catalog functions (FunctionCatalog).
     if (user !== null && (builtin === null || (user.temporary && user.system))) return this.userCall(expr, user);
     if (builtin !== null && builtin.kind !== 'special') return this.builtinCall(expr, builtin, simple!);
+    if (simple?.toUpperCase() === 'DESCRIPTOR') return this.descriptor(expr);
     const args = this.typeArguments(expr, false);
     void args;
     const name = parts.map((p) => p.value).join('.');
+    if (expr.niladic && simple !== null) {
+      // A reserved word such as USER or CURRENT_USER written where a column was meant.
+      const quoted = `\`${simple}\``;
+      this.report(
+        Codes.unknownFunction, expr.span, `${simple} is a reserved word, read as a function Flink does not have`,
+        `to refer to a column named ${simple}, quote it: ${quoted}`,
+        // Two insertions keep the word as the user wrote it (names are case-sensitive).
+        [{ title: `quote ${simple}`, applicability: 'safe', edits: [
+          { span: { start: expr.span.start, end: expr.span.start }, text: '`' },
+          { span: { start: expr.span.end, end: expr.span.end }, text: '`' },
+        ] }],
+      );
+      return T.unknown();
+    }
     const close = simple === null ? [] : suggestFunctionNames(simple);
     this.report(
       Codes.unknownFunction, expr.name.span, `No function named ${name}`,
@@ -708,7 +723,8 @@ class Typer {
         title: `remove the parentheses`, applicability: 'safe', edits: [{ span: { start: expr.name.span.end, end: expr.span.end }, text: '' }],
       }]);
     }
-    const args = this.typeArguments(expr, fn.kind === 'aggregate');
+    // The arguments of a windowed aggregate are evaluated per row (AVG(SUM(x)) OVER w is valid), not aggregated.
+    const args = this.typeArguments(expr, fn.kind === 'aggregate' && expr.over === null);
     this.windowSpec(expr.over);
     if (expr.star) {
       if (display !== 'COUNT') this.report(Codes.functionArguments, expr.span, `Only COUNT takes *; ${display}(*) is not valid`);
@@ -727,7 +743,7 @@ class Typer {
     const aggregate = fn.kind === 'aggregate';
     if (aggregate) this.checkAggregatePlacement(expr, name, false);
     else this.checkScalarModifiers(expr, name);
-    const args = this.typeArguments(expr, aggregate);
+    const args = this.typeArguments(expr, aggregate && expr.over === null);
     this.windowSpec(expr.over);
     if (fn.signatures.length === 0) return T.unknown();
     const signature = fn.signatures.find((s) => fitsUserSignature(s, args));
@@ -747,6 +763,16 @@ class Typer {
   }
 
   // ------------------------------------------------------------------------------ special forms
+
+  /** DESCRIPTOR(col, ...) names columns of a table argument (window TVFs); the names are not resolved here. */
+  private descriptor(expr: FunctionCall): LogicalType {
+    const names: string[] = [];
+    for (const arg of expr.args) {
+      if (arg.kind === 'ColumnRef' && arg.parts.length === 1) names.push(arg.parts[0]!.value);
+      else this.report(Codes.functionArguments, arg.span, 'DESCRIPTOR takes column names only', 'write DESCRIPTOR(time_column)');
+    }
+    return T.descriptor(names);
+  }
 
   private extract(expr: Extract): LogicalType {
     const t = this.type(expr.source);

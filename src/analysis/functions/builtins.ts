@@ -278,7 +278,7 @@ export const BUILTIN_FUNCTIONS: readonly BuiltinFunction[] = [
   ]),
 
   // ------------------------------------------------------------------ dedicated syntax (typed by the typer)
-  ...['CAST', 'TRY_CAST', 'EXTRACT', 'POSITION', 'OVERLAY', 'TRIM', 'TIMESTAMPADD', 'TIMESTAMPDIFF', 'JSON_VALUE',
+  ...['CAST', 'TRY_CAST', 'DESCRIPTOR', 'EXTRACT', 'POSITION', 'OVERLAY', 'TRIM', 'TIMESTAMPADD', 'TIMESTAMPDIFF', 'JSON_VALUE',
     'JSON_QUERY', 'JSON_EXISTS', 'JSON_OBJECT', 'JSON_ARRAY', 'JSON_OBJECTAGG', 'JSON_ARRAYAGG',
   ].map((name) => fn(name, name.endsWith('AGG') ? 'aggregate' : 'special', [], R.explicit(T.unknown()), 'fromStrategy')),
 ];

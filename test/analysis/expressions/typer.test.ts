@@ -210,6 +210,10 @@ describe('special forms', () => {
     expect(type("JSON_OBJECTAGG(KEY s VALUE i)")).toBe('VARCHAR(2000) NOT NULL');
   });
 
+  it('types DESCRIPTOR without resolving its column names', () => {
+    expect(type('DESCRIPTOR(bidtime)')).toBe('DESCRIPTOR(`bidtime`) NOT NULL');
+  });
+
   it('types ROW, ARRAY and MAP constructors', () => {
     expect(type('ROW(i, s)')).toBe('ROW<`EXPR$0` INT, `EXPR$1` STRING> NOT NULL');
     expect(type('ARRAY[1, 2]')).toBe('ARRAY<INT NOT NULL> NOT NULL');
@@ -248,6 +252,16 @@ describe('function calls', () => {
     expect(e?.hint).toContain('SUBSTRING');
   });
 
+  it('explains a reserved word read as a function, with a fix quoting it', () => {
+    const text = 'user';
+    const parsed = parseExpression(text);
+    const ctx = contextWith(cols);
+    typeExpression(parsed.expression!, ctx);
+    const [d] = ctx.diagnostics;
+    expect(d?.code).toBe('FSQL3001');
+    expect(applyFix(text, d!.fixes![0]!)).toBe('`user`');
+  });
+
   it('rejects CURRENT_TIMESTAMP()', () => {
     expect(errors('CURRENT_TIMESTAMP()')[0]?.code).toBe('FSQL3003');
   });
@@ -261,6 +275,8 @@ describe('function calls', () => {
     expect(type('COUNT(DISTINCT s)')).toBe('BIGINT NOT NULL');
     expect(errors('SUM(i)', { aggregatesAllowed: false })[0]?.code).toBe('FSQL3006');
     expect(errors('SUM(MAX(i))')[0]).toMatchObject({ code: 'FSQL3007', span: 'MAX(i)' });
+    // A windowed aggregate runs over the grouped rows: its argument may aggregate.
+    expect(errors('AVG(SUM(i)) OVER (PARTITION BY s)')).toEqual([]);
   });
 
   it('needs OVER for window functions and allows OVER only where windows are', () => {
