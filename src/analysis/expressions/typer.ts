@@ -193,6 +193,7 @@ class Typer {
         this.jsonInput(expr.operand, expr.path, name);
         this.jsonBehaviors(expr.behaviors);
         const returning = expr.returning === null ? T.string() : this.dataType(expr.returning);
+        if (expr.kind === 'JsonQuery' && returning.root === 'ARRAY') this.jsonQueryArray(expr, returning);
         // Flink's JSON_VALUE / JSON_QUERY are always nullable (no match, or NULL ON ERROR).
         return withNullability(returning, true);
       }
@@ -732,7 +733,8 @@ class Typer {
     }
     const result = typeBuiltinCall(fn, name, this.callTypes(expr, args));
     if (!result.ok) {
-      this.report(Codes.functionArguments, expr.span, result.message, result.hint);
+      const blamed = result.badArgument === null ? null : expr.args[result.badArgument];
+      this.report(Codes.functionArguments, blamed?.span ?? expr.span, result.message, result.hint);
       return T.unknown();
     }
     return result.type;
@@ -878,6 +880,21 @@ class Typer {
     const p = this.type(path);
     this.expectFamily(operand, t, is.characterString, name, 'a JSON string');
     this.expectFamily(path, p, is.characterString, `${name} path`, 'a string');
+  }
+
+  /** RETURNING ARRAY in JSON_QUERY: character elements only, and no EMPTY OBJECT behavior (SqlJsonQueryFunctionWrapper). */
+  private jsonQueryArray(expr: import('../../ast/nodes.js').JsonQuery, returning: LogicalType & { root: 'ARRAY' }): void {
+    if (!is.characterString(returning.element) && !is.unknown(returning.element)) {
+      this.report(
+        Codes.functionArguments, expr.returning!.span, `JSON_QUERY cannot return ${printType(withNullability(returning, true))}: RETURNING ARRAY takes string elements only`,
+        'write RETURNING ARRAY<STRING> and CAST the elements afterwards',
+      );
+    }
+    for (const b of expr.behaviors) {
+      if (b.behavior === 'EMPTY OBJECT') {
+        this.report(Codes.functionArguments, b.span, `EMPTY OBJECT ON ${b.on} cannot produce ${printType(withNullability(returning, true))}`, `use EMPTY ARRAY ON ${b.on} or NULL ON ${b.on}`);
+      }
+    }
   }
 
   private jsonBehaviors(behaviors: readonly JsonBehavior[]): void {

@@ -243,7 +243,12 @@ describe('function calls', () => {
   it('lists the signatures when the arguments do not fit', () => {
     expect(errors('SUBSTRING(n, 1)')[0]).toMatchObject({
       code: 'FSQL3002', message: 'Function SUBSTRING cannot take (INT NOT NULL, INT NOT NULL). Valid: SUBSTRING(STRING, INT[, INT])',
+      span: 'n',
+      hint: 'argument 1 is INT NOT NULL, but SUBSTRING expects STRING there; Flink does not convert argument types, so CAST it',
     });
+    expect(errors('ARRAY_CONTAINS(arr, TRUE)')[0]).toMatchObject({ span: 'TRUE', hint: expect.stringContaining("a value of the array's element type") });
+    // A wrong count blames the whole call.
+    expect(errors('UPPER(s, s)')[0]).toMatchObject({ span: 'UPPER(s, s)', hint: 'UPPER takes 1 argument, not 2' });
   });
 
   it('suggests close names for an unknown function, with a fix for a single candidate', () => {
