@@ -84,6 +84,9 @@ export function toQueryType(type: LogicalType): LogicalType {
   }
 }
 
+/** Calcite's largest leading-field precision of an interval qualifier. */
+const MAX_INTERVAL_START_PRECISION = 10;
+
 const COMPARISONS: ReadonlySet<string> = new Set(['=', '<>', '!=', '<', '<=', '>', '>=']);
 const ARITHMETIC: ReadonlySet<string> = new Set(['+', '-', '*', '/', '%']);
 
@@ -268,7 +271,30 @@ class Typer {
   }
 
   private intervalLiteral(expr: IntervalLiteral): LogicalType {
+    this.checkLeadingField(expr);
     return queryIntervalType(intervalType(expr.qualifier, false));
+  }
+
+  /**
+   * The leading field of an interval literal may have as many digits as the qualifier's precision,
+   * 2 by default (Calcite SqlIntervalQualifier#checkLeadFieldInRange): INTERVAL '120' MINUTE fails
+   * with "Interval field value 120 exceeds precision of MINUTE(2) field".
+   */
+  private checkLeadingField(expr: IntervalLiteral): void {
+    const q = expr.qualifier;
+    const lead = /\d+/.exec(expr.value)?.[0];
+    if (lead === undefined) return;
+    const digits = lead.replace(/^0+(?=\d)/, '').length;
+    const precision = q.startPrecision ?? 2;
+    if (digits <= precision) return;
+    const fits = digits <= MAX_INTERVAL_START_PRECISION;
+    const fixable = fits && q.startPrecision === null && q.end === null && q.fractionalPrecision === null;
+    this.report(
+      Codes.literalOutOfRange, expr.span,
+      `The interval value ${lead} has ${digits} digits, more than ${q.start}(${precision}) holds`,
+      fits ? `declare the precision: INTERVAL '${expr.value}' ${q.start}(${digits})${q.end === null ? '' : ` TO ${q.end}`}` : `use a larger unit than ${q.start}`,
+      fixable ? [{ title: `declare ${q.start}(${digits})`, applicability: 'safe', edits: [{ span: q.span, text: `${q.start}(${digits})` }] }] : [],
+    );
   }
 
   private column(expr: ColumnRef): LogicalType {

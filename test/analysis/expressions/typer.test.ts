@@ -53,6 +53,19 @@ describe('literals (Calcite literal types)', () => {
     expect(type("INTERVAL '1-2' YEAR TO MONTH")).toBe('INTERVAL MONTH NOT NULL');
   });
 
+  it('checks the digits of an interval against the leading precision, with a fix', () => {
+    expect(type("INTERVAL '90' MINUTE")).toBe('INTERVAL SECOND(3) NOT NULL');
+    expect(type("INTERVAL '120' MINUTE(3)")).toBe('INTERVAL SECOND(3) NOT NULL');
+    expect(type("INTERVAL '1 10:00:00' DAY TO SECOND")).toBe('INTERVAL SECOND(3) NOT NULL');
+    const text = "INTERVAL '120' MINUTE";
+    const parsed = parseExpression(text);
+    const ctx = contextWith(cols);
+    typeExpression(parsed.expression!, ctx);
+    const [d] = ctx.diagnostics;
+    expect(d?.message).toBe('The interval value 120 has 3 digits, more than MINUTE(2) holds');
+    expect(applyFix(text, d!.fixes![0]!)).toBe("INTERVAL '120' MINUTE(3)");
+  });
+
   it('rejects numbers of more than 38 digits', () => {
     expect(errors('123456789012345678901234567890123456789')[0]?.code).toBe('FSQL3038');
   });
