@@ -333,6 +333,13 @@ describe('function calls', () => {
   });
 });
 
+describe('long expressions', () => {
+  it('types a 20,000-term chain of operators without exhausting the stack', () => {
+    expect(type(Array(20_000).fill('n').join(' + '))).toBe('INT NOT NULL');
+    expect(type(Array(20_000).fill('n = 1').join(' OR '))).toBe('BOOLEAN NOT NULL');
+  });
+});
+
 describe('expressionContainsAggregate', () => {
   const has = (text: string): boolean => expressionContainsAggregate(parseExpression(text).expression!);
   it('finds aggregates outside OVER and outside subqueries', () => {
