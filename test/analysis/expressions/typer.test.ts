@@ -280,8 +280,19 @@ describe('function calls', () => {
     expect(applyFix(text, d!.fixes![0]!)).toBe('`user`');
   });
 
-  it('rejects CURRENT_TIMESTAMP()', () => {
-    expect(errors('CURRENT_TIMESTAMP()')[0]?.code).toBe('FSQL3003');
+  it('rejects CURRENT_TIMESTAMP() with a fix removing the parentheses', () => {
+    const text = 'CURRENT_TIMESTAMP()';
+    const ctx = contextWith(cols);
+    expect(typeExpression(parseExpression(text).expression!, ctx)).toEqual(T.timestampLtz(3, false));
+    expect(ctx.diagnostics[0]?.code).toBe('FSQL3003');
+    expect(applyFix(text, ctx.diagnostics[0]!.fixes![0]!)).toBe('CURRENT_TIMESTAMP');
+  });
+
+  it('offers the one close built-in name as a fix', () => {
+    const text = 'DATE_FORMT(ts, s)';
+    const ctx = contextWith(cols);
+    typeExpression(parseExpression(text).expression!, ctx);
+    expect(applyFix(text, ctx.diagnostics[0]!.fixes![0]!)).toBe('DATE_FORMAT(ts, s)');
   });
 
   it('places aggregates only where allowed, never nested', () => {
