@@ -916,17 +916,16 @@ class Typer {
     this.expectFamily(expr.first, first, is.integer, 'TIMESTAMPADD', 'an integer count');
     if (!this.expectFamily(expr.second, second, is.datetime, 'TIMESTAMPADD', 'a date, time or timestamp')) return T.unknown();
     const dt = withoutTimeAttribute(second);
-    // Calcite SqlTimestampAddFunction#deduceType.
+    // Flink's copy of SqlTimestampAddFunction#deduceType: MILLISECOND / MICROSECOND raise a
+    // timestamp's precision to 3 / 6; HOUR, MINUTE and SECOND turn a DATE into a TIMESTAMP of the
+    // default precision (6 in FlinkTypeSystem).
     if (dt.root === 'TIMESTAMP_WITHOUT_TIME_ZONE' || dt.root === 'TIMESTAMP_WITH_LOCAL_TIME_ZONE') {
       const min = expr.unit === 'MILLISECOND' ? 3 : expr.unit === 'MICROSECOND' ? 6 : 0;
       const p = Math.max(dt.precision, min);
       return dt.root === 'TIMESTAMP_WITHOUT_TIME_ZONE' ? T.timestamp(p, nullable) : T.timestampLtz(p, nullable);
     }
-    if (dt.root === 'DATE' && TIME_UNITS.has(expr.unit)) {
-      const p = expr.unit === 'MILLISECOND' ? 3 : expr.unit === 'MICROSECOND' || expr.unit === 'NANOSECOND' ? 6 : 0;
-      return T.timestamp(p, nullable);
-    }
-    return withNullability(dt, nullable);
+    if (dt.root === 'DATE' && (expr.unit === 'HOUR' || expr.unit === 'MINUTE' || expr.unit === 'SECOND')) return T.timestamp(6, nullable);
+    return withNullability(toQueryType(dt), nullable);
   }
 
   private jsonInput(operand: Expression, path: Expression, name: string): void {

@@ -209,7 +209,8 @@ describe('special forms', () => {
   it('types TIMESTAMPADD / TIMESTAMPDIFF', () => {
     expect(type('TIMESTAMPADD(DAY, 1, ts)')).toBe('TIMESTAMP(3)');
     expect(type('TIMESTAMPADD(MICROSECOND, 1, ts)')).toBe('TIMESTAMP(6)');
-    expect(type('TIMESTAMPADD(HOUR, n, dt)')).toBe('TIMESTAMP(0)');
+    expect(type('TIMESTAMPADD(HOUR, n, dt)')).toBe('TIMESTAMP(6)');
+    expect(type('TIMESTAMPADD(DAY, n, dt)')).toBe('DATE');
     expect(type('TIMESTAMPDIFF(DAY, ts, ts)')).toBe('INT');
   });
 
