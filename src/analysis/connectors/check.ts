@@ -327,12 +327,13 @@ class OptionChecker {
     const problem = checkOptionValue(o.value, type);
     if (problem === null) return;
     if (problem.allowed !== undefined) {
-      const close = closestMatches(o.value, problem.allowed, 1);
+      const prefixed = problem.allowed.filter((v) => o.value.trim() !== '' && v.toLowerCase().startsWith(o.value.trim().toLowerCase()));
+      const close = prefixed.length === 1 ? prefixed : closestMatches(o.value, problem.allowed, 1);
       this.report(
         C.optionValueNotAllowed,
         `Option ${quote(o.key)} does not accept ${quote(o.value)}; allowed values: ${list(problem.allowed)}`,
         o.valueSpan,
-        close.length > 0 ? `did you mean ${quote(close[0]!)}?` : `use one of ${list(problem.allowed)}`,
+        close.length > 0 ? `did you mean ${quote(close[0]!)}?` : undefined,
       );
       return;
     }

@@ -29,5 +29,4 @@ export const catalogCodes = {
   catalogInvalidAvro: entry('FSQL7005', 'semantic', 'Invalid Avro schema'),
   catalogDuplicate: entry('FSQL7006', 'semantic', 'Object defined twice in a catalog document'),
   catalogUnknownColumn: entry('FSQL7007', 'semantic', 'Catalog table refers to a column it does not have'),
-  catalogDdlError: entry('FSQL7008', 'semantic', 'Error in a DDL catalog file'),
 } as const satisfies Record<string, CodeInfo>;
