@@ -277,7 +277,7 @@ class OptionChecker {
   }
 
   private unknownHint(key: string, spec: ConnectorSpec, formats: readonly ResolvedFormat[]): string {
-    const candidates = [...this.known.keys()].filter((k) => !this.present.has(k));
+    const candidates = this.known.keys();
     const close = closestMatches(key, candidates, 3);
     if (close.length > 0) return `did you mean ${close.map(quote).join(' or ')}?`;
     // An option of a format the table does not use ('csv.field-delimiter' with 'format' = 'json').
