@@ -145,8 +145,9 @@ export class AvroConverter {
         ok = false;
         return;
       }
+      const before = this.sink.errors.length;
       const type = this.convert(f['type'], childPath(fp, 'type'), inner);
-      if (type === null) {
+      if (type === null || this.sink.errors.length > before) {
         ok = false;
         return;
       }

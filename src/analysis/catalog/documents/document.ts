@@ -1,4 +1,5 @@
 import { catalogCodes as C } from '../../../diagnostics/codes/catalog.js';
+import { closestMatches } from '../../../diagnostics/suggest.js';
 import type { Span } from '../../../source/span.js';
 import { checkConnectorOptions } from '../../connectors/check.js';
 import { is, printType, T, withNullability, type LogicalType } from '../../types/logical-type.js';
@@ -108,6 +109,33 @@ function withContext(root: Obj, path: string, message: string): string {
   return parts.length === 0 ? message : `${parts.join(', ')}: ${message}`;
 }
 
+const BUILTIN_TYPE_NAMES = [
+  'CHAR', 'VARCHAR', 'STRING', 'BOOLEAN', 'BINARY', 'VARBINARY', 'BYTES', 'DECIMAL', 'DEC', 'NUMERIC', 'TINYINT',
+  'SMALLINT', 'INT', 'INTEGER', 'BIGINT', 'FLOAT', 'DOUBLE', 'DATE', 'TIME', 'TIMESTAMP', 'TIMESTAMP_LTZ', 'INTERVAL',
+  'ARRAY', 'MULTISET', 'MAP', 'ROW', 'RAW', 'VARIANT',
+];
+
+/** The name of the first user-defined type reference inside a type, or null. */
+function userDefinedIn(type: LogicalType): string | null {
+  switch (type.root) {
+    case 'STRUCTURED_TYPE':
+      return type.name;
+    case 'ARRAY':
+    case 'MULTISET':
+      return userDefinedIn(type.element);
+    case 'MAP':
+      return userDefinedIn(type.key) ?? userDefinedIn(type.value);
+    case 'ROW':
+      for (const f of type.fields) {
+        const inner = userDefinedIn(f.type);
+        if (inner !== null) return inner;
+      }
+      return null;
+    default:
+      return null;
+  }
+}
+
 function isTimestampForWatermark(type: LogicalType): boolean {
   return (is.timestamp(type) || type.root === 'TIMESTAMP_WITH_LOCAL_TIME_ZONE') && 'precision' in type && type.precision <= 3;
 }
@@ -146,9 +174,22 @@ class DocumentBuilder {
 
   private type(text: string, path: string): LogicalType | null {
     const parsed = parseTypeString(text);
-    if (parsed.ok) return parsed.type;
-    this.error(path, parsed.message, C.catalogInvalidType.code);
-    return null;
+    if (!parsed.ok) {
+      this.error(path, parsed.message, C.catalogInvalidType.code);
+      return null;
+    }
+    // A bare word parses as a reference to a user-defined type, which a catalog document cannot define.
+    const named = userDefinedIn(parsed.type);
+    if (named !== null) {
+      const close = closestMatches(named, BUILTIN_TYPE_NAMES, 1);
+      this.error(
+        path,
+        `\`${text}\` is not a Flink SQL type: \`${named}\` is not a built-in type${close.length > 0 ? ` (did you mean \`${close[0]}\`?)` : ''}`,
+        C.catalogInvalidType.code,
+      );
+      return null;
+    }
+    return parsed.type;
   }
 
   table(t: Obj, path: string): CatalogTable | null {
