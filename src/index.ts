@@ -63,3 +63,27 @@ export {
   type JsonSummary,
   type StatementOutline,
 } from './diagnostics/render-json.js';
+
+export {
+  loadCatalogFile,
+  parseAvroSchema,
+  parseCatalogDocument,
+  type AvroTableOptions,
+  type CatalogDocumentResult,
+  type CatalogLoadError,
+} from './analysis/catalog/documents/index.js';
+export {
+  checkConnectorOptions,
+  connectorCapabilities,
+  connectorInputFromCatalogTable,
+  connectorInputFromCreateTable,
+  CONNECTORS,
+  FORMATS,
+  type ConnectorCapabilities,
+  type ConnectorCheckInput,
+  type ConnectorColumnInput,
+  type ConnectorOptionInput,
+  type ConnectorSpec,
+  type FormatSpec,
+  type OptionSpec,
+} from './analysis/connectors/index.js';

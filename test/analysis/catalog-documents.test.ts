@@ -327,3 +327,16 @@ describe('loadCatalogFile', () => {
     expect(missing.errors[0]).toMatchObject({ code: 'FSQL7001', message: 'cannot read the catalog file: no such file' });
   });
 });
+
+describe('docs/catalog.md', () => {
+  it('has only examples that load without an error', () => {
+    const text = readFileSync(new URL('../../docs/catalog.md', import.meta.url), 'utf8');
+    const blocks = [...text.matchAll(/```(yaml|json)\n([\s\S]*?)```/g)];
+    expect(blocks.length).toBeGreaterThanOrEqual(3);
+    for (const [, format, body] of blocks) {
+      const { entries, errors } = parseCatalogDocument(body!, `catalog.md (${format})`, format as 'yaml' | 'json');
+      expect(errors).toEqual([]);
+      expect(entries.tables.length).toBeGreaterThan(0);
+    }
+  });
+});

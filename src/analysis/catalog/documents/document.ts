@@ -99,8 +99,7 @@ function withContext(root: Obj, path: string, message: string): string {
   if (m !== null) {
     const kind = m[1] === 'tables' ? 'table' : m[1] === 'views' ? 'view' : 'function';
     const obj = (root[m[1]!] as Obj[] | undefined)?.[Number(m[2])];
-    const name = typeof obj?.['name'] === 'string' ? obj['name'] : `#${Number(m[2]) + 1}`;
-    parts.push(`${kind} \`${name}\``);
+    parts.push(`${kind} ${typeof obj?.['name'] === 'string' ? `\`${obj['name']}\`` : `#${Number(m[2]) + 1}`}`);
     if (m[3] !== undefined) {
       const col = (obj?.['columns'] as Obj[] | undefined)?.[Number(m[3])];
       parts.push(`column ${typeof col?.['name'] === 'string' ? `\`${col['name']}\`` : `#${Number(m[3]) + 1}`}`);
