@@ -372,3 +372,35 @@ describe('option data', () => {
     }
   });
 });
+
+describe('checkConnectorOptions: more Flink rules', () => {
+  it('reports a connector or format name in the wrong case as an error (Flink matches names exactly)', () => {
+    const connector = check(table({ ...KAFKA, connector: 'Kafka' }));
+    expect(connector.map((d) => [d.code, d.severity, d.at, d.hint])).toEqual([['FSQL5002', 'error', "'Kafka'", "write 'kafka'"]]);
+    const format = check(table({ ...KAFKA, format: 'JSON' }));
+    expect(format.map((d) => [d.code, d.severity, d.at, d.hint])).toEqual([['FSQL5010', 'error', "'JSON'", "write 'json'"]]);
+  });
+
+  it('warns about unknown format options of the file system connector, which Flink ignores', () => {
+    const ds = check(table({ connector: 'filesystem', path: '/p', format: 'csv', 'csv.field-delimter': ';' }));
+    expect(ds.map((d) => [d.code, d.severity, d.at, d.hint])).toEqual([
+      ['FSQL5004', 'warning', "'csv.field-delimter'", "did you mean 'csv.field-delimiter'?"],
+    ]);
+    // parquet and orc take any option under their prefix.
+    expect(check(table({ connector: 'filesystem', path: '/p', format: 'orc', 'orc.compress': 'ZLIB' }))).toEqual([]);
+  });
+
+  it('checks the kafka partitioner', () => {
+    expect(check(table({ ...KAFKA, 'sink.partitioner': 'round-robin' }))).toEqual([]);
+    expect(check(table({ ...KAFKA, 'sink.partitioner': 'com.example.MyPartitioner' }))).toEqual([]);
+    expect(codes(check(table({ ...KAFKA, 'sink.partitioner': 'roundrobin' })))).toEqual(['FSQL5005']);
+  });
+
+  it('rejects a jdbc scan whose lower bound is above its upper bound', () => {
+    const ds = check(table({
+      connector: 'jdbc', url: 'jdbc:x', 'table-name': 't',
+      'scan.partition.column': 'id', 'scan.partition.num': '4', 'scan.partition.lower-bound': '100', 'scan.partition.upper-bound': '1',
+    }));
+    expect(ds.map((d) => [d.code, d.at])).toEqual([['FSQL5007', "'100'"]]);
+  });
+});

@@ -83,6 +83,11 @@ class OptionChecker {
   private readonly consumed = new Set<string>();
   /** Prefixes under which any key is accepted. */
   private readonly openPrefixes: string[] = [];
+  /**
+   * Prefixes whose unknown keys Flink does not reject but ignores (the file system connector leaves
+   * format options to the format): reported as warnings.
+   */
+  private readonly lenientPrefixes: string[] = [];
   private connectorOption: PresentOption | undefined;
 
   constructor(private readonly input: ConnectorCheckInput) {}
@@ -157,6 +162,19 @@ class OptionChecker {
     if (isTestConnector(name) || UNCHECKED_CONNECTORS.includes(name)) return;
     const candidates = [...CONNECTORS.map((c) => c.name), ...UNCHECKED_CONNECTORS];
     const close = closestMatches(name, candidates, 3);
+    const sameButCase = close.find((c) => c.toLowerCase() === name.toLowerCase());
+    if (sameButCase !== undefined) {
+      // Flink looks factories up by exact identifier: 'Kafka' is not found.
+      this.report(
+        C.unknownConnector,
+        `Connector ${quote(name)} does not exist: connector names are case-sensitive`,
+        connector.valueSpan,
+        `write ${quote(sameButCase)}`,
+        undefined,
+        'error',
+      );
+      return;
+    }
     this.report(
       C.unknownConnector,
       `Connector ${quote(name)} is not one flinkcheck knows; its options are not checked`,
@@ -191,18 +209,24 @@ class OptionChecker {
       resolved.push({ slot, key, option, prefix, spec: format ?? null });
       if (format === undefined) {
         const close = closestMatches(option.value, FORMATS.map((f) => f.name), 3);
+        const sameButCase = close.find((c) => c.toLowerCase() === option.value.toLowerCase());
         this.report(
           C.unknownFormat,
-          `Format ${quote(option.value)} is not one flinkcheck knows; its options are not checked`,
+          sameButCase !== undefined
+            ? `Format ${quote(option.value)} does not exist: format names are case-sensitive`
+            : `Format ${quote(option.value)} is not one flinkcheck knows; its options are not checked`,
           option.valueSpan,
-          close.length > 0 ? `did you mean ${close.map(quote).join(' or ')}?` : `formats checked here: ${list(FORMATS.map((f) => f.name))}`,
+          sameButCase !== undefined ? `write ${quote(sameButCase)}` : close.length > 0 ? `did you mean ${close.map(quote).join(' or ')}?` : `formats checked here: ${list(FORMATS.map((f) => f.name))}`,
+          undefined,
+          sameButCase !== undefined ? 'error' : undefined,
         );
         this.openPrefixes.push(prefix);
         continue;
       }
       for (const o of format.options) this.addKnown(o, prefix, `the ${format.name} format`);
       for (const p of formatPassThroughPrefixes(format)) this.openPrefixes.push(prefix + p);
-      if (format.openOptions === true || spec.formatOptionsUnchecked === true) this.openPrefixes.push(prefix);
+      if (format.openOptions === true) this.openPrefixes.push(prefix);
+      else if (spec.formatOptionsUnchecked === true) this.lenientPrefixes.push(prefix);
       if (slot.insertOnly && !isInsertOnlyFormat(format)) {
         this.report(
           C.formatNotSupported,
@@ -272,6 +296,17 @@ class OptionChecker {
     for (const o of this.present.values()) {
       if (this.consumed.has(o.key) || this.known.has(o.key)) continue;
       if (this.openPrefixes.some((p) => o.key.startsWith(p) && o.key.length > p.length)) continue;
+      if (this.lenientPrefixes.some((p) => o.key.startsWith(p))) {
+        this.report(
+          C.unknownOption,
+          `Option ${quote(o.key)} is not an option of the format; the ${spec.name} connector passes it on and the format ignores it`,
+          o.keySpan,
+          this.unknownHint(o.key, spec, formats),
+          undefined,
+          'warning',
+        );
+        continue;
+      }
       this.report(C.unknownOption, `Unsupported option ${quote(o.key)} for the ${spec.name} connector`, o.keySpan, this.unknownHint(o.key, spec, formats));
     }
   }
@@ -440,6 +475,20 @@ class OptionChecker {
           );
           break;
         }
+        case 'notGreater': {
+          const [a, b] = rule.keys.map(has);
+          if (a === undefined || b === undefined) break;
+          if (!/^[+-]?\d+$/.test(a.value.trim()) || !/^[+-]?\d+$/.test(b.value.trim())) break; // reported as bad values
+          if (BigInt(a.value.trim()) <= BigInt(b.value.trim())) break;
+          this.report(
+            C.conflictingOptions,
+            `${quote(a.key)} = ${quote(a.value)} is larger than ${quote(b.key)} = ${quote(b.value)}: ${rule.why}`,
+            a.valueSpan,
+            `swap the two values`,
+            [{ span: b.valueSpan, message: `${quote(b.key)} is set here` }],
+          );
+          break;
+        }
         case 'notBothTrue': {
           const [a, b] = rule.keys.map(has);
           if (a === undefined || b === undefined) break;
@@ -531,11 +580,12 @@ class OptionChecker {
     at: Span,
     hint?: string,
     related?: readonly { span: Span; message: string }[],
+    severity?: Diagnostic['severity'],
   ): void {
     const incomplete = info === C.requiredOptionMissing || info === C.formatMissing;
     const d: Diagnostic = {
       code: info.code,
-      severity: incomplete && this.input.used === false ? 'warning' : info.severity,
+      severity: severity ?? (incomplete && this.input.used === false ? 'warning' : info.severity),
       category: info.category,
       message,
       span: at,

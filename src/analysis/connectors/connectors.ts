@@ -34,6 +34,9 @@ const ALL_CHANGES_SINK: SinkCapabilities = {
 /** `partition:0,offset:42;partition:1,offset:300` (KafkaConnectorOptionsUtil.parseSpecificOffsets). */
 const SPECIFIC_OFFSETS = /^\s*partition\s*:\s*\d+\s*,\s*offset\s*:\s*\d+\s*(;\s*partition\s*:\s*\d+\s*,\s*offset\s*:\s*\d+\s*)*;?\s*$/;
 
+/** KafkaConnectorOptionsUtil#getFlinkKafkaPartitioner: a built-in name or a class name. */
+const PARTITIONER = /^(default|fixed|round-robin|[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)+)$/;
+
 const KAFKA_STARTUP_MODES = ['earliest-offset', 'latest-offset', 'group-offsets', 'timestamp', 'specific-offsets'];
 const KAFKA_BOUNDED_MODES = ['unbounded', 'latest-offset', 'group-offsets', 'timestamp', 'specific-offsets'];
 const DELIVERY = ['at-least-once', 'exactly-once', 'none'];
@@ -84,7 +87,11 @@ export const CONNECTORS: readonly ConnectorSpec[] = [
       { key: 'scan.bounded.specific-offsets', type: { kind: 'pattern', regex: SPECIFIC_OFFSETS, expected: "'partition:0,offset:42;partition:1,offset:300'" } },
       long('scan.bounded.timestamp-millis', {}, 0),
       duration('scan.topic-partition-discovery.interval', { defaultValue: '5 min' }),
-      str('sink.partitioner', { defaultValue: 'default' }),
+      {
+        key: 'sink.partitioner',
+        type: { kind: 'pattern', regex: PARTITIONER, expected: "'default', 'fixed', 'round-robin' or a partitioner class name" },
+        defaultValue: 'default',
+      },
       ...KAFKA_COMMON,
     ],
     prefixes: KAFKA_PREFIXES,
@@ -259,6 +266,7 @@ export const CONNECTORS: readonly ConnectorSpec[] = [
         keys: ['scan.partition.column', 'scan.partition.num', 'scan.partition.lower-bound', 'scan.partition.upper-bound'],
         why: 'a partitioned scan needs the column, the number of partitions and both bounds',
       },
+      { kind: 'notGreater', keys: ['scan.partition.lower-bound', 'scan.partition.upper-bound'], why: 'the partitioned scan reads from the lower to the upper bound' },
       { kind: 'allOrNone', keys: ['username', 'password'], why: 'the database login needs both' },
       { kind: 'allOrNone', keys: ['lookup.cache.max-rows', 'lookup.cache.ttl'], why: 'the legacy lookup cache is enabled by setting both' },
     ],

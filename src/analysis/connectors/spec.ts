@@ -58,6 +58,8 @@ export type OptionRule =
     }
   /** At least one of the keys must be set. */
   | { readonly kind: 'anyOf'; readonly keys: readonly string[]; readonly why: string }
+  /** The first numeric option must not be larger than the second. */
+  | { readonly kind: 'notGreater'; readonly keys: readonly [string, string]; readonly why: string }
   /** Both boolean options must not be true together. */
   | { readonly kind: 'notBothTrue'; readonly keys: readonly [string, string]; readonly why: string };
 
