@@ -323,6 +323,14 @@ describe('loadCatalogFile', () => {
     expect(columnsOf((await loadCatalogFile(path.join(dir, 'e.avsc'))).entries.tables[0])).toEqual(['a INT NOT NULL']);
     const txt = await loadCatalogFile(path.join(dir, 'c.txt'));
     expect(txt.errors[0]).toMatchObject({ code: 'FSQL7001', message: expect.stringContaining('unknown catalog file type `.txt`') });
+    await writeFile(path.join(dir, 'with-avro.yaml'), 'tables:\n  - {name: events, avro: e.avsc, columns: [{name: n, expression: a + 1}]}\n  - {name: broken, avro: missing.avsc}\n');
+    const withAvro = await loadCatalogFile(path.join(dir, 'with-avro.yaml'));
+    expect(columnsOf(withAvro.entries.tables[0])).toEqual(['a INT NOT NULL', 'n UNKNOWN']);
+    expect(withAvro.errors).toEqual([
+      expect.objectContaining({ path: 'tables[1].avro', line: 3, code: 'FSQL7005', message: 'table `broken`: cannot read the Avro schema file `missing.avsc`: no such file' }),
+    ]);
+    const inline = parseCatalogDocument('tables:\n  - {name: t, avro: e.avsc}\n', 'c.yaml', 'yaml');
+    expect(inline.errors[0]!.message).toContain('can only be read when the document is loaded from a file');
     const missing = await loadCatalogFile(path.join(dir, 'nope.yaml'));
     expect(missing.errors[0]).toMatchObject({ code: 'FSQL7001', message: 'cannot read the catalog file: no such file' });
   });
@@ -338,5 +346,25 @@ describe('docs/catalog.md', () => {
       expect(errors).toEqual([]);
       expect(entries.tables.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('Avro name resolution', () => {
+  it('resolves a short name in the enclosing namespace before the null namespace', () => {
+    const schema = {
+      type: 'record', name: 'Outer', namespace: 'a',
+      fields: [
+        { name: 'plain', type: { type: 'record', name: 'Inner', namespace: '', fields: [{ name: 'x', type: 'int' }] } },
+        { name: 'spaced', type: { type: 'record', name: 'Inner', fields: [{ name: 'y', type: 'string' }] } },
+        { name: 'ref', type: 'Inner' },
+      ],
+    };
+    const r = parseAvroSchema(JSON.stringify(schema), 'o.avsc');
+    expect(r.errors).toEqual([]);
+    expect(columnsOf(r.entries.tables[0])).toEqual([
+      'plain ROW<`x` INT NOT NULL> NOT NULL',
+      'spaced ROW<`y` STRING NOT NULL> NOT NULL',
+      'ref ROW<`y` STRING NOT NULL> NOT NULL',
+    ]);
   });
 });

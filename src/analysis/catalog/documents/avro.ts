@@ -198,8 +198,10 @@ export class AvroConverter {
 
   private convertName(name: string, path: string, namespace: string | null): LogicalType | null {
     if (PRIMITIVES.has(name)) return this.primitive(name, {}, path);
-    const full = this.named.has(name) ? name : this.fullName(name, namespace);
-    const entry = this.named.get(full) ?? this.named.get(name);
+    // As Avro's parser: the name in the enclosing namespace first, then the name as written.
+    const qualified = this.fullName(name, namespace);
+    const full = this.named.has(qualified) ? qualified : name;
+    const entry = this.named.get(full);
     if (entry === undefined) {
       this.error(path, `unknown Avro type \`${name}\`; a named type must be defined before it is used`);
       return null;
@@ -327,6 +329,7 @@ export function normalizeOptions(options: AvroTableOptions['connectorOptions']):
 /** The columns of a top-level Avro record (also used for `avro:` in catalog documents). */
 export function avroColumns(schema: unknown, path: string, sink: ErrorSink, options: AvroOptions): { name: string; columns: CatalogColumn[] } | null {
   let value = schema;
+  if (value === null) return null; // already reported
   if (typeof value === 'string' && value.trim().startsWith('{')) {
     try {
       value = JSON.parse(value);

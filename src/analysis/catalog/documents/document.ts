@@ -15,7 +15,7 @@ import type {
   FunctionSignature,
   ObjectIdentifier,
 } from '../model.js';
-import { avroColumns, legacyMappingFromOptions } from './avro.js';
+import { avroColumns, legacyMappingFromOptions, parseAvroSchema } from './avro.js';
 import { DOCUMENT_SHAPE } from './catalog-schema.js';
 import { childPath, ErrorSink, parentPath, parseLocated, type CatalogLoadError, type LocatedDocument } from './located.js';
 import { checkShape, type ShapeProblem } from './shape.js';
@@ -36,7 +36,20 @@ type Obj = Record<string, any>;
  * functions, reporting every problem with the file, the path and the line/column. Objects with
  * problems are left out; the rest are returned.
  */
-export function parseCatalogDocument(text: string, fileName: string, format: 'json' | 'yaml'): CatalogDocumentResult {
+export interface CatalogDocumentOptions {
+  /**
+   * Reads an Avro schema file named by a table's `avro:` (a path relative to the document);
+   * returns its text, or an Error saying why it cannot. Without it, `avro:` must be inline.
+   */
+  readonly readAvroFile?: (reference: string) => string | Error;
+}
+
+export function parseCatalogDocument(
+  text: string,
+  fileName: string,
+  format: 'json' | 'yaml',
+  options: CatalogDocumentOptions = {},
+): CatalogDocumentResult {
   const empty: CatalogEntries = { tables: [], views: [], functions: [] };
   const parsed = parseLocated(text, fileName, format);
   if (!parsed.ok) return { entries: empty, errors: [parsed.error] };
@@ -53,7 +66,7 @@ export function parseCatalogDocument(text: string, fileName: string, format: 'js
     broken.add(top === null ? '' : top[0]);
   }
   if (broken.has('')) return { entries: empty, errors: sink.errors };
-  const builder = new DocumentBuilder(root, doc, sink, fileName);
+  const builder = new DocumentBuilder(root, doc, sink, fileName, options);
   const tables = ((root['tables'] ?? []) as Obj[]).flatMap((t, i) => {
     const path = childPath('tables', i);
     if (broken.has(path)) return [];
@@ -145,6 +158,7 @@ class DocumentBuilder {
     private readonly doc: LocatedDocument,
     private readonly sink: ErrorSink,
     private readonly file: string,
+    private readonly options: CatalogDocumentOptions,
   ) {}
 
   private error(path: string, message: string, code: string = C.catalogShape.code, at: 'key' | 'value' = 'value'): void {
@@ -200,7 +214,7 @@ class DocumentBuilder {
     const columnPaths: string[] = [];
     if (t['avro'] !== undefined) {
       const legacy = legacyMappingFromOptions(options);
-      const fromAvro = avroColumns(t['avro'], childPath(path, 'avro'), this.sink, legacy === undefined ? {} : { legacyTimestampMapping: legacy });
+      const fromAvro = avroColumns(this.avroSchema(t['avro'], childPath(path, 'avro')), childPath(path, 'avro'), this.sink, legacy === undefined ? {} : { legacyTimestampMapping: legacy });
       if (fromAvro === null) ok = false;
       else {
         columns.push(...fromAvro.columns);
@@ -301,6 +315,29 @@ class DocumentBuilder {
     // Options are checked even when the rest has problems, so that one run shows all of them.
     if (options.length > 0) this.checkOptions(table, path);
     return ok && id !== null ? table : null;
+  }
+
+  /** `avro:` is an inline schema, JSON text, or the path of an .avsc file. */
+  private avroSchema(value: unknown, path: string): unknown {
+    if (typeof value !== 'string' || value.trim().startsWith('{')) return value;
+    const read = this.options.readAvroFile;
+    if (read === undefined) {
+      this.error(path, `\`${value}\` names an Avro schema file, which can only be read when the document is loaded from a file`, C.catalogInvalidAvro.code);
+      return null;
+    }
+    const text = read(value);
+    if (text instanceof Error) {
+      this.error(path, `cannot read the Avro schema file \`${value}\`: ${text.message}`, C.catalogInvalidAvro.code);
+      return null;
+    }
+    const parsed = parseAvroSchema(text, value);
+    if (parsed.errors.length > 0) {
+      for (const e of parsed.errors) {
+        this.error(path, `in \`${value}\`${e.line === undefined ? '' : ` line ${e.line}, column ${e.column ?? 1}`}${e.path === '' ? '' : ` (${e.path})`}: ${e.message}`, e.code ?? C.catalogInvalidAvro.code);
+      }
+      return null;
+    }
+    return JSON.parse(text) as unknown;
   }
 
   private column(c: Obj, path: string): CatalogColumn | null {

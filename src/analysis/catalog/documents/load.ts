@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { catalogCodes as C } from '../../../diagnostics/codes/catalog.js';
@@ -53,7 +54,7 @@ export async function loadCatalogFile(file: string): Promise<{ readonly entries:
   switch (format) {
     case 'json':
     case 'yaml':
-      return parseCatalogDocument(text, file, format);
+      return parseCatalogDocument(text, file, format, { readAvroFile: (ref) => readRelative(file, ref) });
     case 'avro':
       return parseAvroSchema(text, file);
     case 'sql': {
@@ -67,5 +68,16 @@ export async function loadCatalogFile(file: string): Promise<{ readonly entries:
         });
       return { entries, errors };
     }
+  }
+}
+
+/** An Avro schema file named in a catalog document, relative to the document. */
+function readRelative(document: string, reference: string): string | Error {
+  try {
+    const text = readFileSync(path.resolve(path.dirname(document), reference), 'utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return new Error(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : e instanceof Error ? e.message : String(e));
   }
 }
