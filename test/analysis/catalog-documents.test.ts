@@ -221,6 +221,14 @@ describe('parseCatalogDocument', () => {
     expect(entries.tables[0]!.primaryKey).toEqual({ name: 'PK_a', columns: ['a'] });
   });
 
+  it('keeps option values as written', () => {
+    const text = 'tables:\n  - name: t\n    columns: [{name: a, type: INT}]\n    options: {connector: datagen, rows-per-second: 1.0e0, number-of-rows: 12345678901234567890, fields.a.var-len: yes}\n';
+    const { entries } = parseCatalogDocument(text, 'c.yaml', 'yaml');
+    expect(entries.tables[0]!.options).toEqual([
+      ['connector', 'datagen'], ['rows-per-second', '1.0e0'], ['number-of-rows', '12345678901234567890'], ['fields.a.var-len', 'yes'],
+    ]);
+  });
+
   it('reads the example catalog in examples/catalog.yaml without an error', () => {
     const text = readFileSync(new URL('../../examples/catalog.yaml', import.meta.url), 'utf8');
     const { entries, errors } = parseCatalogDocument(text, 'catalog.yaml', 'yaml');

@@ -208,7 +208,9 @@ class DocumentBuilder {
   table(t: Obj, path: string): CatalogTable | null {
     const id = this.identifier(t, path);
     let ok = id !== null;
-    const options: (readonly [string, string])[] = Object.entries((t['options'] ?? {}) as Obj).map(([k, v]) => [k, String(v)] as const);
+    const options: (readonly [string, string])[] = Object.entries((t['options'] ?? {}) as Obj)
+      .filter(([, v]) => v !== null && v !== undefined)
+      .map(([k, v]) => [k, this.optionText(v, childPath(childPath(path, 'options'), k))] as const);
     const columns: CatalogColumn[] = [];
     /** Where each column is defined, for messages. */
     const columnPaths: string[] = [];
@@ -315,6 +317,16 @@ class DocumentBuilder {
     // Options are checked even when the rest has problems, so that one run shows all of them.
     if (options.length > 0) this.checkOptions(table, path);
     return ok && id !== null ? table : null;
+  }
+
+  /**
+   * An option value as written: a number or boolean in YAML/JSON keeps its source text
+   * (`1.0` stays '1.0', a 20-digit number is not rounded).
+   */
+  private optionText(value: unknown, path: string): string {
+    if (typeof value === 'string') return value;
+    const range = this.doc.valueRanges.get(path);
+    return range === undefined ? String(value) : this.doc.source.text.slice(range.start, range.end).trim();
   }
 
   /** `avro:` is an inline schema, JSON text, or the path of an .avsc file. */
