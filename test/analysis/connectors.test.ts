@@ -404,3 +404,22 @@ describe('checkConnectorOptions: more Flink rules', () => {
     expect(ds.map((d) => [d.code, d.at])).toEqual([['FSQL5007', "'100'"]]);
   });
 });
+
+describe('checkConnectorOptions: upsert-kafka buffering and bounds', () => {
+  const UPSERT = { connector: 'upsert-kafka', topic: 't', 'properties.bootstrap.servers': 'k', 'key.format': 'json', 'value.format': 'json' };
+  const withKey = (options: Record<string, string>) => table(options, 'id BIGINT, name STRING', 'PRIMARY KEY (id) NOT ENFORCED');
+
+  it('needs both buffer-flush options above zero, or neither', () => {
+    expect(check(withKey({ ...UPSERT, 'sink.buffer-flush.max-rows': '100', 'sink.buffer-flush.interval': '1 s' }))).toEqual([]);
+    expect(check(withKey({ ...UPSERT, 'sink.buffer-flush.max-rows': '0' }))).toEqual([]);
+    const one = check(withKey({ ...UPSERT, 'sink.buffer-flush.max-rows': '100', 'sink.buffer-flush.interval': '0 s' }));
+    expect(one.map((d) => [d.code, d.at])).toEqual([['FSQL5008', "'100'"]]);
+    expect(one[0]!.message).toBe("'sink.buffer-flush.max-rows' is above zero but 'sink.buffer-flush.interval' is not: sink buffering is enabled by setting both above zero, and disabled by leaving both at zero");
+  });
+
+  it('accepts bounded reads and still needs their companion options', () => {
+    expect(check(withKey({ ...UPSERT, 'scan.bounded.mode': 'latest-offset' }))).toEqual([]);
+    expect(codes(check(withKey({ ...UPSERT, 'scan.bounded.mode': 'timestamp' })))).toEqual(['FSQL5008']);
+    expect(codes(check(withKey({ ...UPSERT, 'key.fields': 'id' })))).toEqual(['FSQL5004']);
+  });
+});

@@ -475,6 +475,23 @@ class OptionChecker {
           );
           break;
         }
+        case 'positiveTogether': {
+          // Leading digits are the amount for whole numbers and durations alike ('100', '5 s').
+          const positive = rule.keys.map((k) => {
+            const m = /^\s*(\d+)/.exec(has(k)?.value ?? '');
+            return m !== null && BigInt(m[1]!) > 0n;
+          });
+          if (positive.every((p) => p) || positive.every((p) => !p)) break;
+          const set = rule.keys.filter((_, i) => positive[i]);
+          const other = rule.keys.filter((_, i) => !positive[i]).map((k) => prefix + k);
+          this.report(
+            C.optionNeedsOther,
+            `${list(set.map((k) => prefix + k))} is above zero but ${list(other)} is not: ${rule.why}`,
+            has(set[0]!)!.valueSpan,
+            `set ${list(other)} too, or remove ${list(set.map((k) => prefix + k))}`,
+          );
+          break;
+        }
         case 'notGreater': {
           const [a, b] = rule.keys.map(has);
           if (a === undefined || b === undefined) break;

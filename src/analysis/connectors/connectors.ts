@@ -41,6 +41,22 @@ const KAFKA_STARTUP_MODES = ['earliest-offset', 'latest-offset', 'group-offsets'
 const KAFKA_BOUNDED_MODES = ['unbounded', 'latest-offset', 'group-offsets', 'timestamp', 'specific-offsets'];
 const DELIVERY = ['at-least-once', 'exactly-once', 'none'];
 
+const KAFKA_BOUNDED: readonly OptionSpec[] = [
+  oneOf('scan.bounded.mode', KAFKA_BOUNDED_MODES, { defaultValue: 'unbounded' }),
+  { key: 'scan.bounded.specific-offsets', type: { kind: 'pattern', regex: SPECIFIC_OFFSETS, expected: "'partition:0,offset:42;partition:1,offset:300'" } },
+  long('scan.bounded.timestamp-millis', {}, 0),
+];
+
+const TOPIC_RULES = [
+  { kind: 'exclusive', keys: ['topic', 'topic-pattern'], why: 'a table reads either named topics or a topic pattern' },
+  { kind: 'anyOf', keys: ['topic', 'topic-pattern'], why: 'the table must say which topics it reads or writes' },
+] as const;
+
+const BOUNDED_RULES = [
+  { kind: 'requires', key: 'scan.bounded.mode', values: ['specific-offsets'], needs: ['scan.bounded.specific-offsets'], why: "bounded mode 'specific-offsets' stops at these offsets" },
+  { kind: 'requires', key: 'scan.bounded.mode', values: ['timestamp'], needs: ['scan.bounded.timestamp-millis'], why: "bounded mode 'timestamp' stops at this timestamp" },
+] as const;
+
 const KAFKA_COMMON: readonly OptionSpec[] = [
   str('properties.bootstrap.servers', { required: true }),
   str('properties.group.id'),
@@ -83,10 +99,10 @@ export const CONNECTORS: readonly ConnectorSpec[] = [
       oneOf('scan.startup.mode', KAFKA_STARTUP_MODES, { defaultValue: 'group-offsets' }),
       { key: 'scan.startup.specific-offsets', type: { kind: 'pattern', regex: SPECIFIC_OFFSETS, expected: "'partition:0,offset:42;partition:1,offset:300'" } },
       long('scan.startup.timestamp-millis', {}, 0),
-      oneOf('scan.bounded.mode', KAFKA_BOUNDED_MODES, { defaultValue: 'unbounded' }),
-      { key: 'scan.bounded.specific-offsets', type: { kind: 'pattern', regex: SPECIFIC_OFFSETS, expected: "'partition:0,offset:42;partition:1,offset:300'" } },
-      long('scan.bounded.timestamp-millis', {}, 0),
+      ...KAFKA_BOUNDED,
       duration('scan.topic-partition-discovery.interval', { defaultValue: '5 min' }),
+      bool('record.key.include.kafka.connect.json.schema'),
+      bool('record.value.include.kafka.connect.json.schema'),
       {
         key: 'sink.partitioner',
         type: { kind: 'pattern', regex: PARTITIONER, expected: "'default', 'fixed', 'round-robin' or a partitioner class name" },
@@ -100,13 +116,11 @@ export const CONNECTORS: readonly ConnectorSpec[] = [
       { keys: ['key.format'], role: 'key', required: false, insertOnly: true },
     ],
     rules: [
-      { kind: 'exclusive', keys: ['topic', 'topic-pattern'], why: 'a table reads either named topics or a topic pattern' },
-      { kind: 'anyOf', keys: ['topic', 'topic-pattern'], why: 'the table must say which topics it reads or writes' },
+      ...TOPIC_RULES,
       { kind: 'exclusive', keys: ['format', 'value.format'], why: "'format' is another name for 'value.format'" },
       { kind: 'requires', key: 'scan.startup.mode', values: ['specific-offsets'], needs: ['scan.startup.specific-offsets'], why: "startup mode 'specific-offsets' reads the offsets from this option" },
       { kind: 'requires', key: 'scan.startup.mode', values: ['timestamp'], needs: ['scan.startup.timestamp-millis'], why: "startup mode 'timestamp' starts at this timestamp" },
-      { kind: 'requires', key: 'scan.bounded.mode', values: ['specific-offsets'], needs: ['scan.bounded.specific-offsets'], why: "bounded mode 'specific-offsets' stops at these offsets" },
-      { kind: 'requires', key: 'scan.bounded.mode', values: ['timestamp'], needs: ['scan.bounded.timestamp-millis'], why: "bounded mode 'timestamp' stops at this timestamp" },
+      ...BOUNDED_RULES,
       { kind: 'requires', key: 'key.format', needs: ['key.fields'], why: 'a key format needs the columns that form the key' },
       { kind: 'requires', key: 'key.fields', needs: ['key.format'], why: 'key columns are written with a key format' },
       { kind: 'requires', key: 'key.fields-prefix', needs: ['key.format'], why: 'a key prefix only applies to key columns' },
@@ -124,9 +138,11 @@ export const CONNECTORS: readonly ConnectorSpec[] = [
     name: 'upsert-kafka',
     summary: 'Kafka topics as a changelog keyed by the PRIMARY KEY',
     options: [
-      str('topic', { required: true }),
+      str('topic'),
+      str('topic-pattern'),
       int('sink.buffer-flush.max-rows', { defaultValue: '0' }, 0),
       duration('sink.buffer-flush.interval', { defaultValue: '0 s' }),
+      ...KAFKA_BOUNDED,
       ...KAFKA_COMMON,
     ],
     prefixes: KAFKA_PREFIXES,
@@ -135,8 +151,14 @@ export const CONNECTORS: readonly ConnectorSpec[] = [
       { keys: ['key.format'], role: 'key', required: true, insertOnly: true },
     ],
     rules: [
+      ...TOPIC_RULES,
       { kind: 'exclusive', keys: ['format', 'value.format'], why: "'format' is another name for 'value.format'" },
-      { kind: 'allOrNone', keys: ['sink.buffer-flush.max-rows', 'sink.buffer-flush.interval'], why: 'sink buffering is enabled by setting both' },
+      ...BOUNDED_RULES,
+      {
+        kind: 'positiveTogether',
+        keys: ['sink.buffer-flush.max-rows', 'sink.buffer-flush.interval'],
+        why: 'sink buffering is enabled by setting both above zero, and disabled by leaving both at zero',
+      },
       KEY_PREFIX_RULE,
       EXACTLY_ONCE_RULE,
     ],

@@ -58,6 +58,8 @@ export type OptionRule =
     }
   /** At least one of the keys must be set. */
   | { readonly kind: 'anyOf'; readonly keys: readonly string[]; readonly why: string }
+  /** Numeric or duration options that are either all above zero or all zero/unset (upsert-kafka buffering). */
+  | { readonly kind: 'positiveTogether'; readonly keys: readonly string[]; readonly why: string }
   /** The first numeric option must not be larger than the second. */
   | { readonly kind: 'notGreater'; readonly keys: readonly [string, string]; readonly why: string }
   /** Both boolean options must not be true together. */
