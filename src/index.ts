@@ -97,3 +97,26 @@ export {
 export type { BuiltinFunction, BuiltinKind } from './analysis/functions/builtins.js';
 export type { ArgFamily, Signature } from './analysis/functions/signature.js';
 export type { CallTypes, NullStrategy, ReturnStrategy } from './analysis/functions/strategies.js';
+export {
+  loadCatalogFile,
+  parseAvroSchema,
+  parseCatalogDocument,
+  type AvroTableOptions,
+  type CatalogDocumentResult,
+  type CatalogLoadError,
+} from './analysis/catalog/documents/index.js';
+export {
+  checkConnectorOptions,
+  connectorCapabilities,
+  connectorInputFromCatalogTable,
+  connectorInputFromCreateTable,
+  CONNECTORS,
+  FORMATS,
+  type ConnectorCapabilities,
+  type ConnectorCheckInput,
+  type ConnectorColumnInput,
+  type ConnectorOptionInput,
+  type ConnectorSpec,
+  type FormatSpec,
+  type OptionSpec,
+} from './analysis/connectors/index.js';
