@@ -7,6 +7,8 @@ import { parseScript } from '../parse/index.js';
 import { coverSpans } from '../source/span.js';
 import { Catalog } from './catalog/catalog.js';
 import { enumOption } from './config-options.js';
+import { checkConnectorOptions, type ConnectorCheckInput } from './connectors/check.js';
+import { connectorInputFromCreateTable } from './connectors/from-ddl.js';
 import type { CatalogEntries, CatalogTable, ObjectIdentifier } from './catalog/model.js';
 import { printIdentifier } from './catalog/model.js';
 import { buildTable } from './ddl/create-table.js';
@@ -36,7 +38,14 @@ export function analyzeScript(parsed: ScriptParseResult, options: AnalysisOption
   const catalog = new Catalog();
   for (const entries of options.catalogs ?? []) catalog.load(entries);
   const diagnostics: Diagnostic[] = [];
-  const session: Session = { catalog, options: new Map(), modules: ['core'], report: (d) => diagnostics.push(d), source: parsed.source.text };
+  // Connector options are checked at the end, knowing whether the script uses each table.
+  const declared: { statement: Extract<Statement, { kind: 'CreateTable' }>; table: CatalogTable }[] = [];
+  const used = new Set<CatalogTable>();
+  const session: Session = {
+    catalog, options: new Map(), modules: ['core'], report: (d) => diagnostics.push(d), source: parsed.source.text,
+    markUsed: (table) => { used.add(table); },
+    declareTable: (statement, table) => { declared.push({ statement, table }); },
+  };
   const statements: StatementAnalysis[] = [];
   // SQL client statement sets: BEGIN STATEMENT SET; INSERT ...; END;
   let openSet: ParsedStatement | null = null;
@@ -71,7 +80,26 @@ export function analyzeScript(parsed: ScriptParseResult, options: AnalysisOption
       });
     }
   }
+  for (const { statement, table } of declared) {
+    const wasUsed = used.has(table) || [...used].some((u) => u.id.name === table.id.name && u.id.database === table.id.database && u.id.catalog === table.id.catalog);
+    diagnostics.push(...checkConnectorOptions(connectorInput(statement, table, wasUsed)));
+  }
   return { statements, diagnostics, catalog };
+}
+
+/** The connector check's input: the statement's options with their spans; LIKE-inherited ones point at the LIKE clause. */
+function connectorInput(statement: Extract<Statement, { kind: 'CreateTable' }>, table: CatalogTable, used: boolean): ConnectorCheckInput {
+  const input = connectorInputFromCreateTable(statement);
+  const own = new Set(statement.options.map((o) => o.key));
+  const inherited = statement.like === null ? [] : table.options.filter(([key]) => !own.has(key)).map(([key, value]) => ({ key, value, keySpan: statement.like!.span, valueSpan: statement.like!.span }));
+  return {
+    ...input,
+    options: [...input.options, ...inherited],
+    columns: table.columns.map((c) => ({ name: c.name, type: c.type, kind: c.kind })),
+    primaryKey: table.primaryKey?.columns ?? null,
+    partitionKeys: table.partitionKeys,
+    used,
+  };
 }
 
 /**
@@ -277,7 +305,7 @@ function analyzeStatement(stmt: Statement, session: Session): Result {
       if (option !== undefined && !option.values.includes(stmt.value.toLowerCase())) {
         const suggestions = closestMatches(stmt.value, option.values);
         session.report({
-          ...Codes.invalidOptionValue,
+          ...Codes.invalidConfigValue,
           message: `'${stmt.value}' is not a valid value for '${option.key}' (${option.description}).${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`,
           span: stmt.span,
           hint: `Valid values: ${option.values.join(', ')}.`,
@@ -349,6 +377,7 @@ function createTable(stmt: Extract<Statement, { kind: 'CreateTable' }>, session:
   }
   const table = buildTable(stmt, session, id);
   session.catalog.put(table);
+  session.declareTable?.(stmt, table);
   return { ...describeResult(table, session), target: printIdentifier(id) };
 }
 

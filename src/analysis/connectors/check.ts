@@ -182,6 +182,9 @@ class OptionChecker {
       close.length > 0
         ? `did you mean ${close.map(quote).join(' or ')}?`
         : `connectors checked here: ${list(CONNECTORS.map((c) => c.name))}; make sure the connector's jar is on Flink's classpath`,
+      undefined,
+      // A name close to a known connector is probably a typo; any other name is a connector we do not know.
+      close.length > 0 ? 'warning' : 'info',
     );
   }
 

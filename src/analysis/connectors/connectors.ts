@@ -343,7 +343,7 @@ export const UNCHECKED_CONNECTORS: readonly string[] = [
   'values', 'socket', 'hive', 'hbase-1.4', 'hbase-2.2', 'elasticsearch-6', 'elasticsearch-7', 'opensearch',
   'opensearch-2', 'kinesis', 'firehose', 'dynamodb', 'mongodb', 'pulsar', 'rabbitmq', 'paimon', 'iceberg',
   'hudi', 'mysql-cdc', 'postgres-cdc', 'oracle-cdc', 'sqlserver-cdc', 'mongodb-cdc', 'tidb-cdc', 'db2-cdc',
-  'starrocks', 'doris', 'clickhouse', 'redis', 'aws-kinesis-streams', 'prometheus', 'http', 'fluss',
+  'starrocks', 'doris', 'clickhouse', 'redis', 'aws-kinesis-streams', 'prometheus', 'http', 'fluss', 'faker',
 ];
 
 /** Flink's planner tests register factories named `test-...` and `values`. */

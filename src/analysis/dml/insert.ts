@@ -40,6 +40,7 @@ export function checkInsert(stmt: Insert, session: Session): Result {
     return base;
   }
   const table = found.object;
+  session.markUsed?.(table);
   const sinkColumns = table.columns.filter((c) => c.kind === 'physical' || (c.kind === 'metadata' && !c.virtual));
   for (const entry of stmt.partition) {
     if (!table.partitionKeys.includes(entry.column.value)) {

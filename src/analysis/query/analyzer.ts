@@ -669,6 +669,7 @@ export class QueryAnalyzer {
     if (object.kind === 'view') {
       return relation(object.columns.map((c) => ({ name: c.name, type: c.type })), { opaque: object.columns.length === 0 && object.query === null });
     }
+    this.session.markUsed?.(object);
     const columns = tableColumnsForQuery(object, this.streaming);
     const pk = object.primaryKey;
     const keys = pk === null ? [] : [pk.columns.map((name) => object.columns.findIndex((c) => c.name === name))];
