@@ -4,7 +4,7 @@ import { closestMatches } from '../diagnostics/suggest.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ParsedStatement, ScriptParseResult } from '../parse/api.js';
 import { parseScript } from '../parse/index.js';
-import { coverSpans } from '../source/span.js';
+import { coverSpans, type Span } from '../source/span.js';
 import { Catalog } from './catalog/catalog.js';
 import { enumOption } from './config-options.js';
 import { checkConnectorOptions, type ConnectorCheckInput } from './connectors/check.js';
@@ -39,12 +39,16 @@ export function analyzeScript(parsed: ScriptParseResult, options: AnalysisOption
   for (const entries of options.catalogs ?? []) catalog.load(entries);
   const diagnostics: Diagnostic[] = [];
   // Connector options are checked at the end, knowing whether the script uses each table.
-  const declared: { statement: Extract<Statement, { kind: 'CreateTable' }>; table: CatalogTable }[] = [];
-  const used = new Set<CatalogTable>();
+  const declared = new Map<string, { statement: Extract<Statement, { kind: 'CreateTable' }>; table: CatalogTable; alteredAt: Span | null }>();
+  const used = new Set<string>();
   const session: Session = {
     catalog, options: new Map(), modules: ['core'], report: (d) => diagnostics.push(d), source: parsed.source.text,
-    markUsed: (table) => { used.add(table); },
-    declareTable: (statement, table) => { declared.push({ statement, table }); },
+    markUsed: (table) => { used.add(printIdentifier(table.id)); },
+    declareTable: (statement, table) => { declared.set(printIdentifier(table.id), { statement, table, alteredAt: null }); },
+    tableAltered: (table, span) => {
+      const entry = declared.get(printIdentifier(table.id));
+      if (entry !== undefined) declared.set(printIdentifier(table.id), { ...entry, table, alteredAt: span });
+    },
   };
   const statements: StatementAnalysis[] = [];
   // SQL client statement sets: BEGIN STATEMENT SET; INSERT ...; END;
@@ -80,21 +84,28 @@ export function analyzeScript(parsed: ScriptParseResult, options: AnalysisOption
       });
     }
   }
-  for (const { statement, table } of declared) {
-    const wasUsed = used.has(table) || [...used].some((u) => u.id.name === table.id.name && u.id.database === table.id.database && u.id.catalog === table.id.catalog);
-    diagnostics.push(...checkConnectorOptions(connectorInput(statement, table, wasUsed)));
+  for (const [key, { statement, table, alteredAt }] of declared) {
+    diagnostics.push(...checkConnectorOptions(connectorInput(statement, table, used.has(key), alteredAt)));
   }
   return { statements, diagnostics, catalog };
 }
 
-/** The connector check's input: the statement's options with their spans; LIKE-inherited ones point at the LIKE clause. */
-function connectorInput(statement: Extract<Statement, { kind: 'CreateTable' }>, table: CatalogTable, used: boolean): ConnectorCheckInput {
+/**
+ * The connector check's input for the table as the script leaves it: options written in the CREATE
+ * TABLE keep their spans; those inherited through LIKE point at the LIKE clause, those set by a later
+ * ALTER TABLE at that statement.
+ */
+function connectorInput(statement: Extract<Statement, { kind: 'CreateTable' }>, table: CatalogTable, used: boolean, alteredAt: Span | null): ConnectorCheckInput {
   const input = connectorInputFromCreateTable(statement);
-  const own = new Set(statement.options.map((o) => o.key));
-  const inherited = statement.like === null ? [] : table.options.filter(([key]) => !own.has(key)).map(([key, value]) => ({ key, value, keySpan: statement.like!.span, valueSpan: statement.like!.span }));
+  const options = table.options.map(([key, value]) => {
+    const written = input.options.find((o) => o.key === key && o.value === value);
+    if (written !== undefined) return written;
+    const span = alteredAt ?? statement.like?.span ?? statement.name.span;
+    return { key, value, keySpan: span, valueSpan: span };
+  });
   return {
     ...input,
-    options: [...input.options, ...inherited],
+    options,
     columns: table.columns.map((c) => ({ name: c.name, type: c.type, kind: c.kind })),
     primaryKey: table.primaryKey?.columns ?? null,
     partitionKeys: table.partitionKeys,

@@ -1,4 +1,5 @@
 import type { CreateTable } from '../../ast/nodes.js';
+import type { Span } from '../../source/span.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { CatalogTable } from '../catalog/model.js';
@@ -20,6 +21,8 @@ export interface Session {
   markUsed?(table: CatalogTable): void;
   /** Called for each CREATE TABLE, so its connector options can be checked once usage is known. */
   declareTable?(statement: CreateTable, table: CatalogTable): void;
+  /** Called when ALTER TABLE changes a table's options. */
+  tableAltered?(table: CatalogTable, at: Span): void;
 }
 
 export function isStreaming(session: Session): boolean {
