@@ -44,7 +44,7 @@ export function runRule(rule: AnyRule, sql: string, options?: Readonly<Record<st
     { source: parsed.source, statements: parsed.statements, catalogs: catalogs ?? [] },
     [rule],
     { profile: 'strict', rules: { [rule.meta.code]: { level, ...(options !== undefined ? { options } : {}) } } },
-  );
+  ).sort((a, b) => a.span.start - b.span.start);
 }
 
 const label = (c: ValidCase): string => c.name ?? c.sql.replace(/\s+/g, ' ').slice(0, 90);
