@@ -96,8 +96,11 @@ export default defineRule({
         const label = statementKindLabel(statement.ast);
         if (!matchesPatterns(options.statements, label)) {
           const allowed = options.statements.filter((s) => !s.startsWith('!') && s !== '*');
+          // Underline the statement's leading keywords, as many words as the label has.
+          const start = statement.parsed.span.start;
+          const words = new RegExp(`^(\\S+\\s+){${label.split(' ').length - 1}}\\S+`).exec(text.slice(start, statement.parsed.span.end));
           context.report({
-            span: { start: statement.parsed.span.start, end: Math.min(statement.parsed.span.end, statement.parsed.span.start + label.length + 16) },
+            span: { start, end: start + (words?.[0].length ?? label.length) },
             message: `${label} statements are not supported on this platform`,
             hint: allowed.length > 0 ? `the platform runs these statements: ${allowed.join(', ')}` : 'remove the statement',
           });
