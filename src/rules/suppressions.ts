@@ -16,7 +16,7 @@ export interface Suppression {
   readonly rules: readonly { readonly text: string; readonly span: Span }[];
   /** The directive comment's span. */
   readonly span: Span;
-  /** For next-line: the 0-based index of the line it applies to. */
+  /** For next-line: the 0-based index of the line it applies to; -1 for file directives. */
   readonly line: number;
 }
 
@@ -51,7 +51,7 @@ export function findSuppressions(text: string): Suppression[] {
       rules.push({ text: m[0], span: { start: restStart + m.index, end: restStart + m.index + m[0].length } });
     }
     const scope = match[1] === 'disable' ? 'file' : 'next-line';
-    found.push({ scope, rules, span: { start: commentStart, end: commentEnd }, line: lineOf(commentStart) + 1 });
+    found.push({ scope, rules, span: { start: commentStart, end: commentEnd }, line: scope === 'file' ? -1 : lineOf(commentStart) + 1 });
   };
 
   let i = 0;
