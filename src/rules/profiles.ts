@@ -17,7 +17,7 @@ export interface Profile {
 /** Platform-policy, cost-report and advice rules: on only where a profile asks for them. */
 const POLICY_AND_ADVICE = [
   'unsupported-construct', 'user-jar', 'catalog-change', 'set-key-not-allowed', 'unbounded-state',
-  'state-estimate', 'group-aggregation-without-mini-batch',
+  'state-estimate', 'group-aggregation-without-mini-batch', 'source-without-idle-timeout',
 ];
 
 /** Statement kinds a conservative platform runs: one query, written into a sink. */
@@ -64,7 +64,7 @@ export const PROFILES: readonly Profile[] = [
     aliases: ['platform'],
     description: 'A platform launching SQL gradually: only SELECT and INSERT, no temporal joins, no MATCH_RECOGNIZE, no user jars, bounded state.',
     enableAll: false,
-    offByDefault: ['state-estimate', 'group-aggregation-without-mini-batch'],
+    offByDefault: ['state-estimate', 'group-aggregation-without-mini-batch', 'source-without-idle-timeout'],
     rules: {
       'unsupported-construct': {
         level: 'error',

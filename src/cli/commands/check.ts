@@ -2,7 +2,8 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { mergeInputDiagnostics } from '../../diagnostics/merge.js';
 import { renderJson, type FileResult } from '../../diagnostics/render-json.js';
 import { renderText, summaryLine } from '../../diagnostics/render-text.js';
-import type { ParseOptions, ScriptParseResult } from '../../parse/api.js';
+import type { ScriptParseResult } from '../../parse/api.js';
+import type { RuleSettings } from '../../rules/config.js';
 import { decodeSource } from '../../source/decode.js';
 import { parseCommandArgs, type OptionSpec } from '../args.js';
 import { readInputs, type Input } from '../inputs.js';
@@ -19,6 +20,10 @@ Arguments:
 
 Options:
   -f, --format <text|json>   output format (default: text)
+      --profile <name>       guardrail profile: recommended (default), strict,
+                             conservative, permissive
+      --rule <RULE=level>    set a rule (by code or name) to off, info, warn or
+                             error; may be repeated
       --no-color             do not colour the output (colours are also off when
                              stdout is not a terminal or NO_COLOR is set)
   -h, --help                 show this help
@@ -31,6 +36,8 @@ Exit status:
 
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
+  profile: { type: 'string' },
+  rule: { type: 'string', multiple: true },
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Record<string, OptionSpec>;
@@ -38,7 +45,7 @@ const OPTIONS = {
 const FORMATS = ['text', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
-type ParseScript = (text: string, options?: ParseOptions) => ScriptParseResult;
+type Validate = (text: string) => ScriptParseResult;
 
 /** `flinkcheck check`: returns the exit status. Throws UsageError for mistakes in the call. */
 export async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
@@ -55,9 +62,10 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
     throw new UsageError('no input given: name .sql files or directories, or `-` for standard input', 'check');
   }
 
+  const ruleSettings = await readRuleSettings(values.profile, values.rule);
   const inputs = await readInputs(positionals, io, 'check');
-  const parseScript = await loadParser();
-  const results = inputs.map((input) => checkInput(input, parseScript));
+  const validate = await loadValidator(ruleSettings);
+  const results = inputs.map((input) => checkInput(input, validate));
 
   if (format === 'json') {
     io.stdout.write(renderJson(results));
@@ -69,9 +77,9 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
 }
 
 /** Decodes, parses, and puts the input diagnostics before the parser's. */
-function checkInput(input: Input, parseScript: ParseScript): FileResult {
+function checkInput(input: Input, validate: Validate): FileResult {
   const decoded = decodeSource(input.bytes);
-  const parsed = parseScript(decoded.text);
+  const parsed = validate(decoded.text);
   const diagnostics: Diagnostic[] = mergeInputDiagnostics(decoded.diagnostics, parsed.diagnostics);
   return { file: input.name, source: parsed.source, statements: parsed.statements, diagnostics };
 }
@@ -93,12 +101,29 @@ function renderTextReport(results: readonly FileResult[], color: boolean): strin
 }
 
 /**
- * The parser is loaded on first use: the generated ANTLR parser is by far the largest module, and
- * `--help`, `--version` and usage errors should not wait for it.
+ * The whole pipeline (parse, analyse, guardrail rules) is loaded on first use: the generated ANTLR
+ * parser is by far the largest module, and `--help`, `--version` and usage errors should not wait for it.
  */
-async function loadParser(): Promise<ParseScript> {
-  const module: { parseScript: ParseScript } = await import('../../parse/index.js');
-  return module.parseScript;
+async function loadValidator(rules: RuleSettings): Promise<Validate> {
+  const module = await import('../../validate.js');
+  return (text) => module.validateScript(text, { rules });
+}
+
+/** `--profile` and `--rule CODE=level` as rule settings; mistakes are usage errors. */
+async function readRuleSettings(profile: unknown, rules: unknown): Promise<RuleSettings> {
+  const { BUILTIN_RULES, parseRuleFlag, resolveRuleSettings, RuleSettingsError } = await import('../../rules/index.js');
+  const flags = Array.isArray(rules) ? (rules as string[]) : typeof rules === 'string' ? [rules] : [];
+  try {
+    const settings: RuleSettings = {
+      ...(typeof profile === 'string' ? { profile } : {}),
+      rules: Object.fromEntries(flags.map((flag) => parseRuleFlag(flag))),
+    };
+    resolveRuleSettings(BUILTIN_RULES, settings);
+    return settings;
+  } catch (error) {
+    if (error instanceof RuleSettingsError) throw new UsageError(error.message, 'check');
+    throw error;
+  }
 }
 
 function isFormat(value: unknown): value is Format {
