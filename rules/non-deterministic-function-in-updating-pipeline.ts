@@ -1,6 +1,17 @@
 import { Codes } from '../src/diagnostics/codes.js';
 import { defineRule } from '../src/rules/define.js';
-import { functionName } from '../src/rules/facts/statement-facts.js';
+import type { FunctionCall, Select } from '../src/ast/nodes.js';
+import type { AstNode } from '../src/ast/walk.js';
+import { functionName, isAggregateCall, type StatementFacts } from '../src/rules/facts/statement-facts.js';
+
+function evaluatedOnInput(call: FunctionCall, select: Select, facts: StatementFacts): boolean {
+  let child: AstNode = call;
+  for (let p = facts.parentOf(call); p !== null && p !== select; p = facts.parentOf(p)) {
+    if (p.kind === 'FunctionCall' && isAggregateCall(p)) return true;
+    child = p;
+  }
+  return child === select.where || child.kind === 'GroupBy' || select.from.includes(child as never);
+}
 
 /** Functions whose value differs between evaluations of the same row (Flink's determinism doc). */
 const NON_DETERMINISTIC: ReadonlySet<string> = new Set([
@@ -36,7 +47,9 @@ export default defineRule({
         if (!facts.streaming) return;
         const select = facts.enclosingSelect(node);
         if (select === null) return;
-        const cause = facts.queryInfo(select).updating;
+        // WHERE, ON, GROUP BY and aggregate arguments run on the input rows; the SELECT list and
+        // HAVING run on the result, which the SELECT's own aggregation may make updating.
+        const cause = evaluatedOnInput(node, select, facts) ? facts.inputInfo(select).updating : facts.queryInfo(select).updating;
         if (cause === null) return;
         context.report({
           node,

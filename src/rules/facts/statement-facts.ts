@@ -401,11 +401,14 @@ export class StatementFacts {
     }
   }
 
-  private selectInfo(select: Select): QueryInfo {
-    const relations = this.relations(select);
+  /**
+   * What a SELECT's FROM, joins and WHERE subqueries produce, before its own aggregation or
+   * projection: whether they read unbounded input and whether the rows are updating.
+   */
+  inputInfo(select: Select): { readonly unbounded: boolean; readonly updating: UpdatingCause | null } {
     let unbounded = false;
     let updating: UpdatingCause | null = null;
-    for (const rel of relations) {
+    for (const rel of this.relations(select)) {
       const info = this.relationInfo(rel);
       unbounded ||= info.unbounded;
       updating ??= info.updating;
@@ -416,9 +419,6 @@ export class StatementFacts {
       if (sub.negated && info.unbounded) updating ??= { span: sub.span, what: 'NOT IN / NOT EXISTS subquery' };
       updating ??= info.updating;
     }
-    const columns = select.items.some((i) => i.expr.kind === 'Star') ? null : select.items.map((i) => itemName(i) ?? '');
-    let upsertKeys: (readonly string[])[] | null = null;
-
     // Joins: outer joins emit retractions; interval and window joins produce appends.
     for (const join of joinsOf(select)) {
       const kind = this.joinKind(join, select);
@@ -426,6 +426,15 @@ export class StatementFacts {
         updating ??= { span: this.joinKeywordSpan(join), what: `${join.joinType} JOIN` };
       }
     }
+    return { unbounded, updating };
+  }
+
+  private selectInfo(select: Select): QueryInfo {
+    const input = this.inputInfo(select);
+    const unbounded = input.unbounded;
+    let updating = input.updating;
+    const columns = select.items.some((i) => i.expr.kind === 'Star') ? null : select.items.map((i) => itemName(i) ?? '');
+    let upsertKeys: (readonly string[])[] | null = null;
 
     const window = this.windowKind(select);
     if (window !== null) {
