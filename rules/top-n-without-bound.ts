@@ -29,13 +29,13 @@ export default defineRule({
         if (!facts.streaming) return;
         const topN = facts.topN(node);
         if (topN === null || !facts.queryInfo(topN.inner).unbounded) return;
-        if (topN.bound.max === null) {
+        if (!topN.bound.upper) {
           context.report({
             span: topN.bound.span,
             message: `this filter on \`${topN.alias}\` has no upper bound, so the Top-N keeps every row of each partition in state`,
             hint: `filter with \`${topN.alias} <= N\` for a small N`,
           });
-        } else if (topN.bound.max > maxRank) {
+        } else if (topN.bound.max !== null && topN.bound.max > maxRank) {
           context.report({
             span: topN.bound.span,
             message: `this Top-N keeps ${topN.bound.max} rows per partition (more than ${maxRank}) and re-emits them as the ranking changes`,

@@ -8,6 +8,7 @@ ruleTester(rule, {
   valid: [
     TOP('rn <= 3'),
     TOP('rn < 10 AND user_id IS NOT NULL'),
+    { name: 'a rank end from a column is a bound', sql: TOP('rn < amount') },
     { name: 'bounded input', sql: HISTORY + 'SELECT * FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY id ORDER BY amount DESC) AS rn FROM history) WHERE rn > 3' },
     { name: 'small LIMIT', sql: ORDERS + 'SELECT id FROM orders ORDER BY amount DESC LIMIT 10' },
     { name: 'option raises the limit', sql: TOP('rn <= 5000'), options: { maxRank: 10000 } },

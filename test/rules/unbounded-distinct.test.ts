@@ -19,5 +19,6 @@ ruleTester(rule, {
       errors: [{ text: 'UNION', message: /UNION without ALL/ }],
       output: 'SELECT user_id FROM clicks UNION ALL SELECT user_id FROM page_views',
     },
+    { name: 'parenthesized branches', sql: '(SELECT s FROM t1) UNION (SELECT s FROM t2)', errors: [{ text: 'UNION' }], output: '(SELECT s FROM t1) UNION ALL (SELECT s FROM t2)' },
   ],
 });

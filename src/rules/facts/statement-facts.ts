@@ -474,7 +474,7 @@ export class StatementFacts {
     const text = this.source.text;
     let s = start;
     let e = end;
-    while (s < e && /[\s(]/.test(text[s]!)) s++;
+    while (s < e && /[\s()]/.test(text[s]!)) s++;
     while (e > s && /[\s(]/.test(text[e - 1]!)) e--;
     return s < e ? { start: s, end: e } : { start, end: start };
   }
@@ -646,8 +646,10 @@ export interface TopN {
 }
 
 export interface RankBound {
-  /** The largest rank kept; null when the filter does not bound it from above (e.g. `rn > 3`). */
+  /** The largest rank kept, when the bound is a number. */
   readonly max: number | null;
+  /** The filter bounds the rank from above (`rn <= 3`, `rn < a`); false for `rn > 3`. */
+  readonly upper: boolean;
   readonly span: Span;
 }
 
@@ -661,13 +663,13 @@ export function rankBound(where: Expression, alias: string): RankBound | null {
       const other = leftIsRank ? c.right : c.left;
       const op = leftIsRank ? c.op : flip(c.op);
       const n = other.kind === 'Literal' && other.type === 'INTEGER' ? Number(other.value) : null;
-      if (op === '<=' || op === '=') return { max: n, span: c.span };
-      if (op === '<') return { max: n === null ? null : n - 1, span: c.span };
-      return { max: null, span: c.span };
+      if (op === '<=' || op === '=') return { max: n, upper: true, span: c.span };
+      if (op === '<') return { max: n === null ? null : n - 1, upper: true, span: c.span };
+      return { max: null, upper: false, span: c.span };
     }
     if (c.kind === 'Between' && !c.negated && c.operand.kind === 'ColumnRef' && c.operand.parts[c.operand.parts.length - 1]!.value === alias) {
       const n = c.high.kind === 'Literal' && c.high.type === 'INTEGER' ? Number(c.high.value) : null;
-      return { max: n, span: c.span };
+      return { max: n, upper: true, span: c.span };
     }
   }
   return null;
