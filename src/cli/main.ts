@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCommandArgs } from './args.js';
 import { CHECK_HELP, runCheck } from './commands/check.js';
+import { RULES_HELP, runRules } from './commands/rules.js';
 import { ExitCode, UsageError, processIo, type CliIo } from './io.js';
 
 export { ExitCode, UsageError, type CliIo } from './io.js';
@@ -11,6 +12,7 @@ const MAIN_HELP = `flinkcheck: check Apache Flink SQL scripts
 
 Usage:
   flinkcheck check [options] <path...>   check .sql files, directories or - (stdin)
+  flinkcheck rules [options]             list the guardrail rules
   flinkcheck help [command]              show help for a command
   flinkcheck --version                   show the version
 
@@ -21,7 +23,7 @@ Options:
 Run \`flinkcheck help check\` for the options of \`check\`.
 `;
 
-const COMMAND_HELP: Readonly<Record<string, string>> = { check: CHECK_HELP };
+const COMMAND_HELP: Readonly<Record<string, string>> = { check: CHECK_HELP, rules: RULES_HELP };
 
 const GLOBAL_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -72,11 +74,13 @@ async function dispatch(args: readonly string[], io: CliIo): Promise<number> {
   switch (command) {
     case 'check':
       return runCheck(rest, io);
+    case 'rules':
+      return runRules(rest, io);
     case 'help':
       if (rest.length > 1) throw new UsageError('`help` takes at most one command name');
       return help(rest[0], io);
     default:
-      throw new UsageError(`unknown command \`${command}\`; the commands are: check, help`);
+      throw new UsageError(`unknown command \`${command}\`; the commands are: check, rules, help`);
   }
 }
 
@@ -86,7 +90,7 @@ function help(command: string | undefined, io: CliIo): number {
     return ExitCode.clean;
   }
   const text = COMMAND_HELP[command];
-  if (text === undefined) throw new UsageError(`unknown command \`${command}\`; the commands are: check, help`);
+  if (text === undefined) throw new UsageError(`unknown command \`${command}\`; the commands are: check, rules, help`);
   io.stdout.write(text);
   return ExitCode.clean;
 }
