@@ -664,8 +664,9 @@ class Typer {
     if (user !== null && (builtin === null || (user.temporary && user.system))) return this.userCall(expr, user);
     if (builtin !== null && builtin.kind !== 'special') return this.builtinCall(expr, builtin, simple!);
     if (simple?.toUpperCase() === 'DESCRIPTOR') return this.descriptor(expr);
-    const args = this.typeArguments(expr, false);
-    void args;
+    // The arguments of an unknown function are still checked on their own.
+    this.typeArguments(expr, false);
+    this.windowSpec(expr.over);
     const name = parts.map((p) => p.value).join('.');
     if (expr.niladic && simple !== null) {
       // A reserved word such as USER or CURRENT_USER written where a column was meant.
@@ -814,7 +815,6 @@ class Typer {
       );
       return T.unknown();
     }
-    if (fn.kind === 'table') return signature.returns;
     return signature.returns;
   }
 
