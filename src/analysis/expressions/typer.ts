@@ -518,7 +518,7 @@ class Typer {
     if (common === null && !values.every(is.null)) {
       const bad = this.firstMisfit(expr.values, values);
       this.report(
-        Codes.noCommonType, bad.span, `The values of the ${op} list have no common type: ${[...new Set(values.map(printType))].join(', ')}`,
+        Codes.noCommonType, bad.span, `The values of the ${op} list have no common type: ${listTypes(values)}`,
         'write every value of the list with the same type, or CAST them',
       );
     } else if (common !== null) {
@@ -533,8 +533,14 @@ class Typer {
 
   /** The first expression whose type does not merge with the ones before it. */
   private firstMisfit(exprs: readonly Expression[], types: readonly LogicalType[]): Expression {
-    for (let i = 1; i < types.length; i++) {
-      if (leastRestrictive(types.slice(0, i + 1)) === null) return exprs[i]!;
+    // Merged pairwise as it goes, so that blaming stays linear in the number of branches.
+    let merged: LogicalType | null = null;
+    for (let i = 0; i < types.length; i++) {
+      const type = types[i]!;
+      if (type.root === 'NULL') continue;
+      const next: LogicalType | null = merged === null ? type : leastRestrictive([merged, type]);
+      if (next === null) return exprs[i]!;
+      merged = next;
     }
     return exprs[0]!;
   }
@@ -606,7 +612,7 @@ class Typer {
     if (common === null) {
       const bad = this.firstMisfit(branches, types);
       this.report(
-        Codes.noCommonType, bad.span, `The branches of this CASE have no common type: ${[...new Set(types.filter((t) => !is.null(t)).map(printType))].join(', ')}`,
+        Codes.noCommonType, bad.span, `The branches of this CASE have no common type: ${listTypes(types.filter((t) => !is.null(t)))}`,
         'CAST the branches to one type',
       );
       return T.unknown();
@@ -1020,7 +1026,7 @@ class Typer {
     const common = leastRestrictive(types);
     if (common === null) {
       const bad = this.firstMisfit(exprs, types);
-      this.report(Codes.noCommonType, bad.span, `The ${what} have no common type: ${[...new Set(types.map(printType))].join(', ')}`, 'CAST them to one type');
+      this.report(Codes.noCommonType, bad.span, `The ${what} have no common type: ${listTypes(types)}`, 'CAST them to one type');
     }
     return common;
   }
@@ -1045,6 +1051,12 @@ class Typer {
 }
 
 // ------------------------------------------------------------------------------ helpers
+
+/** The distinct types of a list for a message, at most five of them. */
+function listTypes(types: readonly LogicalType[]): string {
+  const distinct = [...new Set(types.map(printType))];
+  return distinct.length <= 5 ? distinct.join(', ') : `${distinct.slice(0, 5).join(', ')} and ${distinct.length - 5} more`;
+}
 
 /** An expression as SQL for messages, cut short: messages quote the user's code, not all of it. */
 function show(expr: Expression): string {
