@@ -7,6 +7,15 @@
  * ExpressionContext that the relational analyzer implements per scope. An expression whose type
  * cannot be known (after an error, or from a function without a declared signature) has the type
  * UNKNOWN, which every check accepts, so one mistake yields one diagnostic.
+ *
+ * For callers (the relational analyzer):
+ * - A bare column reference keeps its time attribute; every computed expression is a plain type.
+ * - Intervals are reported as queries see them (INTERVAL SECOND(3) / INTERVAL MONTH); an untyped
+ *   NULL has the type NULL, which a select item may not keep (Flink: "Illegal use of 'NULL'").
+ * - Table function calls in FROM (window TVFs, LATERAL TABLE) are not expressions; their arguments
+ *   are (DESCRIPTOR(col) types as DESCRIPTOR without resolving the names).
+ * - GROUP BY expressions are typed with aggregatesAllowed = false; SUM / AVG / MIN / MAX become
+ *   nullable in a global aggregation when the context says `globalAggregation`.
  */
 import type {
   Between, Binary, Case, Cast, CollectionConstructor, CollectionQuery, ColumnRef, Expression, Extract,
