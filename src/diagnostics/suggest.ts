@@ -30,6 +30,8 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 
 /** The largest distance at which a name of this length still counts as a likely typo. */
 export function typoThreshold(name: string): number {
+  // One letter differs from every other one-letter name by one edit: only a case change counts there.
+  if (name.length <= 1) return 0;
   if (name.length <= 3) return 1;
   if (name.length <= 6) return 2;
   return 3;

@@ -752,6 +752,12 @@ function tiePreference(type: number): number {
   return index < 0 ? NARROW_KEYWORDS.length : index;
 }
 
+/** Keywords that can only be followed by one keyword: inserting it is certainly right. */
+const FIXED_PAIRS: ReadonlyMap<string, string> = new Map([
+  ['GROUP', 'BY'], ['ORDER', 'BY'], ['PARTITION', 'BY'], ['PARTITIONED', 'BY'], ['DISTRIBUTED', 'BY'],
+  ['INSERT', 'INTO'], ['WATERMARK', 'FOR'], ['PRIMARY', 'KEY'],
+]);
+
 /** A keyword the statement needs and lacks, such as FOR in `WATERMARK ts AS ...` or BY in `GROUP a`. */
 function missingKeywordRepair(ctx: Context, failure: SyntaxFailure): Repair | null {
   const offending = failure.offending;
@@ -779,11 +785,18 @@ function missingKeywordRepair(ctx: Context, failure: SyntaxFailure): Repair | nu
   }
   if (!best) return null;
   const at = tokenSpan(ctx.source, previous).end;
+  const nextChar = ctx.source.text.charAt(at);
+  const text = ` ${best.keyword}${nextChar === '' || /\s/.test(nextChar) ? '' : ' '}`;
+  // Only a keyword that always follows the previous one (GROUP BY, INSERT INTO) is certainly what was
+  // meant; any other insertion merely makes the statement parse.
+  // WITH before a parenthesised option list ('k' = 'v') is the other certain case.
+  const optionList = best.keyword === 'WITH' && display(offending) === '(' && ctx.tokens[index + 1]?.type === T.STRING_LITERAL;
+  const safe = FIXED_PAIRS.get(display(previous).toUpperCase()) === best.keyword || optionList;
   return {
     reach: best.reach,
     diagnostic: diagnostic(Codes.missingKeyword, `Missing ${best.keyword} after \`${display(previous)}\``, offending.type === T.EOF ? lastCharacter(ctx) : tokenSpan(ctx.source, offending), {
       hint: `write ${display(previous)} ${best.keyword}${offending.type === T.EOF ? '' : ` ${display(offending)}`}`,
-      fixes: [{ title: `insert ${best.keyword}`, applicability: 'safe', edits: [{ span: { start: at, end: at }, text: ` ${best.keyword}` }] }],
+      fixes: [{ title: `insert ${best.keyword}`, applicability: safe ? 'safe' : 'unsafe', edits: [{ span: { start: at, end: at }, text }] }],
     }),
   };
 }

@@ -77,7 +77,16 @@ export function buildTable(stmt: CreateTable, session: Session, id: CatalogTable
   }
 
   const declared = stmt.elements.filter(isColumn);
-  const physicalScopeColumns = (): { name: string; type: LogicalType }[] => columns.filter((c) => c.kind !== 'computed').map((c) => ({ name: c.name, type: c.type }));
+  // A computed column may use any physical or metadata column of the table, declared before or after it.
+  const tableName = stmt.name.parts[stmt.name.parts.length - 1]!.value;
+  const referable = [
+    ...columns.filter((c) => c.kind !== 'computed').map((c) => ({ name: c.name, type: c.type })),
+    ...declared.filter((d) => d.kind !== 'ComputedColumn').map((d) => ({
+      name: d.name.parts.map((p) => p.value).join('.'),
+      type: d.type === null ? T.unknown() : logicalTypeOf(d.type, { inDdl: true }).type,
+    })),
+  ];
+  const physicalScopeColumns = (): { name: string; type: LogicalType }[] => referable;
   for (const element of declared) {
     const name = element.name.parts.map((p) => p.value).join('.');
     const existing = columns.findIndex((c) => c.name === name);
@@ -98,7 +107,7 @@ export function buildTable(stmt: CreateTable, session: Session, id: CatalogTable
       columns.splice(existing, 1);
     }
     spans.set(name, element.name.span);
-    columns.push(columnOf(element, session, physicalScopeColumns()));
+    columns.push(columnOf(element, session, physicalScopeColumns(), tableName));
     if ((element.kind === 'PhysicalColumn' || element.kind === 'MetadataColumn') && element.constraint?.type === 'PRIMARY KEY') {
       if (primaryKey !== null && pkSpan !== null) duplicatePk(session, element.constraint.span, pkSpan);
       primaryKey = { name: element.constraint.name?.value ?? null, columns: [name] };
@@ -143,7 +152,7 @@ export function buildTable(stmt: CreateTable, session: Session, id: CatalogTable
     if (watermark !== null && !(strategies?.get('WATERMARKS') === 'OVERWRITING')) {
       session.report({ ...Codes.duplicateWatermark, message: stmt.like !== null && strategies?.get('WATERMARKS') === 'INCLUDING' ? 'The LIKE base table already defines a watermark.' : 'A table can have only one WATERMARK.', span: element.span, hint: stmt.like !== null ? 'Add OVERWRITING WATERMARKS to the LIKE clause to replace it.' : 'Remove the extra WATERMARK.' });
     }
-    watermark = checkWatermark(element, session, finalColumns) ?? watermark;
+    watermark = checkWatermark(element, session, finalColumns, tableName) ?? watermark;
   }
 
   for (const key of stmt.partitionedBy) {
@@ -191,7 +200,7 @@ function unknownColumn(session: Session, key: Identifier, columns: readonly Cata
   });
 }
 
-function columnOf(element: ColumnDefinition, session: Session, scopeColumns: { name: string; type: LogicalType }[]): CatalogColumn {
+function columnOf(element: ColumnDefinition, session: Session, scopeColumns: { name: string; type: LogicalType }[], tableName: string): CatalogColumn {
   const name = element.name.parts.map((p) => p.value).join('.');
   switch (element.kind) {
     case 'PhysicalColumn': {
@@ -202,7 +211,7 @@ function columnOf(element: ColumnDefinition, session: Session, scopeColumns: { n
       return { name, type: convert(element.type, session), kind: 'metadata', expression: null, metadataKey: element.metadataKey, virtual: element.virtual, comment: element.comment };
     case 'ComputedColumn': {
       const analyzer = new QueryAnalyzer(session);
-      const scope = new Scope([{ alias: '', path: [], relation: relation(scopeColumns) }], null, (d) => session.report(d));
+      const scope = new Scope([{ alias: tableName, path: [tableName], relation: relation(scopeColumns) }], null, (d) => session.report(d));
       let type = typeExpression(element.expr, analyzer.context(scope, { aggregates: false, over: false }));
       if (type.root === 'TIMESTAMP_WITH_LOCAL_TIME_ZONE' && type.timeAttribute === 'PROCTIME' && !isStreaming(session)) type = T.timestampLtz(3, false);
       return { name, type, kind: 'computed', expression: printExpression(element.expr), metadataKey: null, virtual: true, comment: element.comment };
@@ -216,7 +225,7 @@ function convert(node: Parameters<typeof logicalTypeOf>[0], session: Session): L
   return type;
 }
 
-function checkWatermark(element: Extract<TableElement, { kind: 'WatermarkDefinition' }>, session: Session, columns: readonly CatalogColumn[]): WatermarkSpec | null {
+function checkWatermark(element: Extract<TableElement, { kind: 'WatermarkDefinition' }>, session: Session, columns: readonly CatalogColumn[], tableName: string): WatermarkSpec | null {
   const path = element.column.parts.map((p) => p.value);
   const name = path.join('.');
   let type: LogicalType | undefined = columns.find((c) => c.name === path[0])?.type;
@@ -239,7 +248,7 @@ function checkWatermark(element: Extract<TableElement, { kind: 'WatermarkDefinit
     session.report({ ...Codes.watermarkColumn, message: `The watermark column '${name}' is a processing-time attribute; a watermark needs an event-time column.`, span: element.column.span });
   }
   const analyzer = new QueryAnalyzer(session);
-  const scope = new Scope([{ alias: '', path: [], relation: relation(columns.map((c) => ({ name: c.name, type: c.type }))) }], null, (d) => session.report(d));
+  const scope = new Scope([{ alias: tableName, path: [tableName], relation: relation(columns.map((c) => ({ name: c.name, type: c.type }))) }], null, (d) => session.report(d));
   const exprType = typeExpression(element.expr, analyzer.context(scope, { aggregates: false, over: false }));
   if (exprType.root !== 'UNKNOWN' && type.root !== 'UNKNOWN' && validTime(type)) {
     if (!validTime(exprType) || exprType.root !== type.root) {

@@ -28,7 +28,7 @@ export function checkInsert(stmt: Insert, session: Session): Result {
   }
   const found = session.catalog.lookup(parts);
   const analyzer = new QueryAnalyzer(session);
-  const rel = analyzer.analyzeStatementQuery(stmt.query);
+  const rel = analyzer.analyzeStatementQuery(stmt.query, { insertSource: true });
   const base: Result = { schema: rel.opaque ? null : rel.columns, changelog: rel.changelog, keys: [], target: printIdentifier(found.id), updatingSource: rel.updatingSource };
   if (found.status === 'missing') {
     session.report(tableNotFound(session, parts, stmt.target.span, found.reason));

@@ -78,6 +78,11 @@ const LEGACY_GROUP_WINDOWS = new Set(['TUMBLE', 'HOP', 'SESSION']);
  */
 export class QueryAnalyzer {
   private readonly streaming: boolean;
+  /**
+   * The next SELECT or VALUES is an INSERT's source: Calcite types its bare NULLs from the target
+   * columns, so they are not errors there.
+   */
+  private nullsTypedByTarget = false;
 
   constructor(private readonly session: Session) {
     this.streaming = isStreaming(session);
@@ -97,7 +102,8 @@ export class QueryAnalyzer {
    * The query of a statement that runs (a SELECT, INSERT or CTAS): a ROW_NUMBER() it outputs without
    * a filter is an OVER aggregation. (A view's query is not checked: the filter may come later.)
    */
-  analyzeStatementQuery(query: Query): Relation {
+  analyzeStatementQuery(query: Query, options: { insertSource?: boolean } = {}): Relation {
+    this.nullsTypedByTarget = options.insertSource === true;
     const result = this.analyzeQueryWithRanks(query, null, new Map());
     for (const [index, rank] of result.rankColumns) this.checkUnfilteredRank(rank, result.relation.columns[index]?.name ?? 'rn');
     return result.relation;
@@ -133,6 +139,8 @@ export class QueryAnalyzer {
   }
 
   private analyzeValues(values: Values, outer: Scope | null): Relation {
+    const nullsTyped = this.nullsTypedByTarget;
+    this.nullsTypedByTarget = false;
     const scope = new Scope([], outer, (d) => this.report(d));
     const ctx = this.context(scope, { aggregates: false, over: false });
     const rows = values.rows.map((row) => (row.kind === 'RowConstructor' ? row.items : [row]).map((e) => typeExpression(e, ctx)));
@@ -145,7 +153,12 @@ export class QueryAnalyzer {
     const columns: OutputColumn[] = [];
     for (let c = 0; c < width; c++) {
       const types = rows.filter((r) => r.length === width).map((r) => r[c]!);
-      columns.push({ name: `EXPR$${c}`, type: withoutTimeAttribute(leastRestrictive(types) ?? T.unknown()) });
+      const merged = leastRestrictive(types);
+      if (!nullsTyped && (merged?.root === 'NULL' || (merged === null && types.every((t) => t.root === 'NULL')))) {
+        const first = values.rows[0]!;
+        this.report(untypedNull(first.kind === 'RowConstructor' ? first.items[c]!.span : first.span));
+      }
+      columns.push({ name: `EXPR$${c}`, type: withoutTimeAttribute(merged ?? T.unknown()) });
     }
     return relation(columns);
   }
@@ -204,6 +217,8 @@ export class QueryAnalyzer {
   // ------------------------------------------------------------------------------------ SELECT
 
   private analyzeSelect(select: Select, outer: Scope | null, ctes: CteEnv): SelectResult {
+    const nullsTyped = this.nullsTypedByTarget;
+    this.nullsTypedByTarget = false;
     const items: ScopeItem[] = [];
     let input: Relation = relation([]);
     const fromScope = new Scope(items, outer, (d) => this.report(d));
@@ -227,7 +242,7 @@ export class QueryAnalyzer {
     const windowed = this.windowAggregation(select, scope, input, groupKeys);
 
     // SELECT list
-    const ctx = this.context(scope, { aggregates: true, over: true });
+    const ctx = this.context(scope, { aggregates: true, over: true, global: aggregating && select.groupBy === null });
     const columns: OutputColumn[] = [];
     const sourceOf: (ResolvedColumn | null)[] = [];
     const rankColumns = new Map<number, RankColumn>();
@@ -241,6 +256,7 @@ export class QueryAnalyzer {
       }
       if (aggregating) this.checkGrouped(item.expr, groupKeys, scope);
       let type = typeExpression(item.expr, ctx);
+      if (type.root === 'NULL' && !nullsTyped) this.report(untypedNull(item.expr.span));
       const direct = item.expr.kind === 'ColumnRef' ? this.peek(scope, item.expr) : null;
       if (!isPassThrough(item.expr)) type = withoutTimeAttribute(type);
       if (aggregating && !(windowed?.keepsTime(item.expr) ?? false)) type = withoutTimeAttribute(type);
@@ -1016,7 +1032,7 @@ export class QueryAnalyzer {
     return typeExpression(expr, ctx);
   }
 
-  context(scope: Scope, allow: { aggregates: boolean; over: boolean }, quiet = false): ExpressionContext {
+  context(scope: Scope, allow: { aggregates: boolean; over: boolean; global?: boolean }, quiet = false): ExpressionContext {
     const report = quiet ? () => undefined : (d: Diagnostic) => this.report(d);
     const resolveScope = quiet ? new Scope(scope.items, scope.parent, () => undefined) : scope;
     if (quiet) for (const [k, v] of scope.merged) resolveScope.merged.set(k, v);
@@ -1038,6 +1054,7 @@ export class QueryAnalyzer {
       },
       aggregatesAllowed: allow.aggregates,
       overAllowed: allow.over,
+      globalAggregation: allow.global === true,
       report,
     };
   }
@@ -1058,6 +1075,16 @@ function scanCalls(items: readonly SelectItem[], isAggregate: (call: FunctionCal
     });
   }
   return { aggregate, over };
+}
+
+/** A result column whose only value is an untyped NULL (Calcite: "Illegal use of 'NULL'"). */
+function untypedNull(span: Span): Diagnostic {
+  return {
+    ...Codes.untypedNull,
+    message: 'A bare NULL has no type, so it cannot be a column of the result.',
+    span,
+    hint: 'Give it a type, e.g. CAST(NULL AS STRING).',
+  };
 }
 
 // ------------------------------------------------------------------------------------ naming

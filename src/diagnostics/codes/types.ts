@@ -26,6 +26,7 @@ export const typeCodes = {
   subqueryColumns: entry('FSQL3037', 'semantic', 'Subquery must return exactly one column'),
   literalOutOfRange: entry('FSQL3038', 'semantic', 'Literal out of range'),
   invalidTimeUnit: entry('FSQL3039', 'semantic', 'Time unit does not apply to this type'),
+  untypedNull: entry('FSQL3040', 'semantic', 'NULL without a type'),
   invalidDataType: entry('FSQL3041', 'semantic', 'Invalid data type'),
   unsupportedExpression: entry('FSQL3042', 'semantic', 'Expression not supported here'),
 } as const satisfies Record<string, CodeInfo>;
