@@ -49,7 +49,7 @@ export function explainFlinkError(errorText: string, sql: string, options: Valid
   const position = flinkPositionOf(errorText);
   const bases = statementBases(result.statements.map((s) => s.span), sql);
   const expected = match === null ? undefined : expectedText(match.pattern, match.groups);
-  const span = position === null ? null : placePosition(source, position, bases, expected);
+  const span = position === null ? null : placePosition(source, position, bases, result.statements.map((s) => s.span), expected);
 
   if (match === null) {
     const at = span === null ? undefined : nearest(ours.filter((d) => d.severity === 'error'), span);
@@ -109,46 +109,55 @@ function flinkPositionOf(text: string): FlinkPosition | null {
 }
 
 /**
- * Where Flink's line 1, column 1 may be: Flink numbers positions within the statement it was given,
- * which is the whole file when the script was submitted as one text, or one statement when a client
- * split the script. Candidates: the file, then each statement (at its first token, and just after
- * the `;` before it).
+ * Where Flink's line 1, column 1 may be: Flink numbers positions within the text it was given, which
+ * is the whole file when the script was submitted as one text, or one statement when a client split
+ * the script. Candidates: the file, then each statement (at its first token, and just after the `;`
+ * before it), each with the statement the position must then fall in.
  */
-function statementBases(spans: readonly Span[], sql: string): number[] {
-  const bases = new Set<number>([0]);
-  let previousEnd = 0;
+interface Base {
+  readonly offset: number;
+  /** The statement the position must lie in; null for the whole file. */
+  readonly statement: Span | null;
+}
+
+function statementBases(spans: readonly Span[], sql: string): Base[] {
+  const bases: Base[] = [{ offset: 0, statement: null }];
   for (const span of spans) {
-    bases.add(span.start);
+    bases.push({ offset: span.start, statement: span });
     const semicolon = sql.lastIndexOf(';', span.start - 1);
-    if (semicolon >= previousEnd - 1 && semicolon >= 0) bases.add(semicolon + 1);
-    previousEnd = span.end;
+    if (semicolon >= 0) bases.push({ offset: semicolon + 1, statement: span });
   }
-  return [...bases];
+  return bases;
 }
 
-/** Offset of a 1-based line and column counted from `base` (Calcite counts UTF-16 units, tabs as one). */
-function offsetFrom(source: SourceText, base: number, line: number, column: number): number {
+/** Offset of a 1-based line and column counted from `base` (Calcite counts UTF-16 units, tabs as one); null past the line's end. */
+function offsetFrom(source: SourceText, base: number, line: number, column: number): number | null {
   const at = source.position(base);
-  return line === 1 ? base + column - 1 : source.offsetAt(at.line + line - 1, column);
+  const targetLine = at.line + line - 1;
+  if (targetLine > source.lineCount) return null;
+  const lineStart = source.offsetAt(targetLine, 1);
+  const startColumn = line === 1 ? at.column : 1;
+  const offset = lineStart + startColumn - 1 + column - 1;
+  const nextLine = targetLine < source.lineCount ? source.offsetAt(targetLine + 1, 1) : source.length;
+  return offset > nextLine ? null : offset;
 }
 
-function placePosition(source: SourceText, position: FlinkPosition, bases: readonly number[], expected: string | undefined): Span {
-  const spanFrom = (base: number): Span => {
-    const start = offsetFrom(source, base, position.start.line, position.start.column);
-    const end = position.end === null
-      ? start + Math.max(1, expected?.length ?? 1)
-      : offsetFrom(source, base, position.end.line, position.end.column) + 1;
+function placePosition(source: SourceText, position: FlinkPosition, bases: readonly Base[], statements: readonly Span[], expected: string | undefined): Span | null {
+  const spanFrom = (base: Base): Span | null => {
+    const start = offsetFrom(source, base.offset, position.start.line, position.start.column);
+    if (start === null) return null;
+    const inside = (s: Span): boolean => start >= s.start && start <= s.end;
+    if (base.statement !== null ? !inside(base.statement) : statements.length > 0 && !statements.some(inside)) return null;
+    const end = position.end === null ? start + Math.max(1, expected?.length ?? 1) : (offsetFrom(source, base.offset, position.end.line, position.end.column) ?? start) + 1;
     return { start, end: Math.min(Math.max(end, start), source.length) };
   };
+  const candidates = bases.map(spanFrom).filter((s): s is Span => s !== null);
   if (expected !== undefined) {
-    const wanted = expected.toLowerCase();
-    for (const base of bases) {
-      const span = spanFrom(base);
-      const text = source.text.slice(span.start, span.start + wanted.length).toLowerCase();
-      if (text === wanted || source.text.slice(span.start, span.end).replace(/`/g, '').toLowerCase().startsWith(wanted.replace(/`/g, ''))) return span;
-    }
+    const wanted = expected.replace(/`/g, '').toLowerCase();
+    const found = candidates.find((span) => source.text.slice(span.start).replace(/^`/, '').toLowerCase().startsWith(wanted));
+    if (found !== undefined) return found;
   }
-  return spanFrom(bases.length > 1 && bases.length <= 3 ? bases[1]! : 0);
+  return candidates[0] ?? null;
 }
 
 /** The text Flink's message says is at its position, to check which statement the position counts from. */

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCommandArgs } from './args.js';
 import { CHECK_HELP, runCheck } from './commands/check.js';
+import { EXPLAIN_HELP, runExplain } from './commands/explain.js';
+import { EXPLAIN_ERROR_HELP, runExplainError } from './commands/explain-error.js';
 import { ExitCode, UsageError, processIo, type CliIo } from './io.js';
 
 export { ExitCode, UsageError, type CliIo } from './io.js';
@@ -11,6 +13,9 @@ const MAIN_HELP = `flinkcheck: check Apache Flink SQL scripts
 
 Usage:
   flinkcheck check [options] <path...>   check .sql files, directories or - (stdin)
+  flinkcheck explain <code>              explain a diagnostic code, with an example and the fix
+  flinkcheck explain-error --error <file> <sql-file>
+                                         translate a Flink exception text for the SQL it came from
   flinkcheck help [command]              show help for a command
   flinkcheck --version                   show the version
 
@@ -21,7 +26,11 @@ Options:
 Run \`flinkcheck help check\` for the options of \`check\`.
 `;
 
-const COMMAND_HELP: Readonly<Record<string, string>> = { check: CHECK_HELP };
+const COMMAND_HELP: Readonly<Record<string, string>> = {
+  check: CHECK_HELP,
+  explain: EXPLAIN_HELP,
+  'explain-error': EXPLAIN_ERROR_HELP,
+};
 
 const GLOBAL_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -72,11 +81,15 @@ async function dispatch(args: readonly string[], io: CliIo): Promise<number> {
   switch (command) {
     case 'check':
       return runCheck(rest, io);
+    case 'explain':
+      return runExplain(rest, io);
+    case 'explain-error':
+      return runExplainError(rest, io);
     case 'help':
       if (rest.length > 1) throw new UsageError('`help` takes at most one command name');
       return help(rest[0], io);
     default:
-      throw new UsageError(`unknown command \`${command}\`; the commands are: check, help`);
+      throw new UsageError(`unknown command \`${command}\`; the commands are: ${Object.keys(COMMAND_HELP).join(', ')}, help`);
   }
 }
 
@@ -86,7 +99,7 @@ function help(command: string | undefined, io: CliIo): number {
     return ExitCode.clean;
   }
   const text = COMMAND_HELP[command];
-  if (text === undefined) throw new UsageError(`unknown command \`${command}\`; the commands are: check, help`);
+  if (text === undefined) throw new UsageError(`unknown command \`${command}\`; the commands are: ${Object.keys(COMMAND_HELP).join(', ')}, help`);
   io.stdout.write(text);
   return ExitCode.clean;
 }

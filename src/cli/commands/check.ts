@@ -7,6 +7,7 @@ import { decodeSource } from '../../source/decode.js';
 import { parseCommandArgs, type OptionSpec } from '../args.js';
 import { readInputs, type Input } from '../inputs.js';
 import { ExitCode, UsageError, type CliIo } from '../io.js';
+import { fixInputs } from './fix.js';
 
 export const CHECK_HELP = `Usage: flinkcheck check [options] <path...>
 
@@ -21,6 +22,10 @@ Options:
   -f, --format <text|json>   output format (default: text)
       --no-color             do not colour the output (colours are also off when
                              stdout is not a terminal or NO_COLOR is set)
+      --fix                  apply the safe fixes to the files in place, then
+                             report what remains
+      --fix-dry-run          print the safe fixes as a unified diff instead of
+                             applying them
   -h, --help                 show this help
 
 Exit status:
@@ -32,6 +37,8 @@ Exit status:
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
   'no-color': { type: 'boolean' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Record<string, OptionSpec>;
 
@@ -55,8 +62,13 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
     throw new UsageError('no input given: name .sql files or directories, or `-` for standard input', 'check');
   }
 
-  const inputs = await readInputs(positionals, io, 'check');
+  let inputs = await readInputs(positionals, io, 'check');
   const parseScript = await loadParser();
+  if (values.fix === true || values['fix-dry-run'] === true) {
+    const check = (text: string): readonly Diagnostic[] => checkInput({ name: '', bytes: Buffer.from(text, 'utf8') }, parseScript).diagnostics;
+    inputs = await fixInputs(inputs, check, io, values['fix-dry-run'] === true);
+    if (values['fix-dry-run'] === true) return inputs.some((i) => checkInput(i, parseScript).diagnostics.some((d) => d.severity === 'error')) ? ExitCode.findings : ExitCode.clean;
+  }
   const results = inputs.map((input) => checkInput(input, parseScript));
 
   if (format === 'json') {
