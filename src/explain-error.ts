@@ -49,7 +49,7 @@ export function explainFlinkError(errorText: string, sql: string, options: Valid
   const position = flinkPositionOf(errorText);
   const bases = statementBases(result.statements.map((s) => s.span), sql);
   const expected = match === null ? undefined : expectedText(match.pattern, match.groups);
-  const span = position === null ? null : placePosition(source, position, bases, result.statements.map((s) => s.span), expected);
+  const span = position === null ? null : placePosition(source, position, bases, result.statements.map((s) => s.span), expected, ours.filter((d) => d.severity === 'error'));
 
   if (match === null) {
     const at = span === null ? undefined : nearest(ours.filter((d) => d.severity === 'error'), span);
@@ -142,7 +142,14 @@ function offsetFrom(source: SourceText, base: number, line: number, column: numb
   return offset > nextLine ? null : offset;
 }
 
-function placePosition(source: SourceText, position: FlinkPosition, bases: readonly Base[], statements: readonly Span[], expected: string | undefined): Span | null {
+function placePosition(
+  source: SourceText,
+  position: FlinkPosition,
+  bases: readonly Base[],
+  statements: readonly Span[],
+  expected: string | undefined,
+  errors: readonly Diagnostic[],
+): Span | null {
   const spanFrom = (base: Base): Span | null => {
     const start = offsetFrom(source, base.offset, position.start.line, position.start.column);
     if (start === null) return null;
@@ -157,7 +164,9 @@ function placePosition(source: SourceText, position: FlinkPosition, bases: reado
     const found = candidates.find((span) => source.text.slice(span.start).replace(/^`/, '').toLowerCase().startsWith(wanted));
     if (found !== undefined) return found;
   }
-  return candidates[0] ?? null;
+  // Nothing to check the text against: the statement Flink failed on is most likely one where flinkcheck finds an error too.
+  const failing = statements.filter((st) => errors.some((d) => d.span.start >= st.start && d.span.start <= st.end));
+  return candidates.find((c) => failing.some((st) => c.start >= st.start && c.start <= st.end)) ?? candidates[0] ?? null;
 }
 
 /** The text Flink's message says is at its position, to check which statement the position counts from. */

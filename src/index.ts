@@ -63,3 +63,8 @@ export {
   type JsonSummary,
   type StatementOutline,
 } from './diagnostics/render-json.js';
+export { EXPLANATIONS, explanationOf, type Explanation } from './diagnostics/explanations/index.js';
+export { explainFlinkError, type FlinkErrorExplanation } from './explain-error.js';
+export { FLINK_ERROR_PATTERNS, type FlinkErrorPattern } from './diagnostics/flink-errors.js';
+export { applySafeFixes, nonOverlappingSafeFixes, type FixResult } from './diagnostics/fix-all.js';
+export { unifiedDiff } from './diagnostics/unified-diff.js';

@@ -71,7 +71,7 @@ export const tableExplanations: ExplanationTable = {
     verifiedBy: 'pending',
   },
   FSQL6011: {
-    explanation: 'PARTITIONED BY names a column the table does not have.',
+    explanation: 'PARTITIONED BY names a column the table does not have. Partition columns must be columns of the table, written exactly as declared (names are case-sensitive).',
     example: "CREATE TABLE events (id BIGINT, dt STRING) PARTITIONED BY (dat) WITH ('connector' = 'filesystem', 'path' = '/tmp/events', 'format' = 'json');",
     fix: 'Partition by columns of the table.',
     fixed: "CREATE TABLE events (id BIGINT, dt STRING) PARTITIONED BY (dt) WITH ('connector' = 'filesystem', 'path' = '/tmp/events', 'format' = 'json');",
