@@ -18,7 +18,7 @@ export function flinkVsFlinkcheck(report: CorpusReport = judgeCorpus()): string 
     '| Measure | Score |',
     '| --- | --- |',
     `| An error is reported | ${report.reported}/${total} (${percent(report.reported, total)}) |`,
-    `| Its span lies inside the statement | ${report.spanInside}/${total} (${percent(report.spanInside, total)}) |`,
+    `| Its span lies inside the statement (of those reported) | ${report.spanInside}/${report.reported} (${percent(report.spanInside, report.reported)}) |`,
     `| It starts where Flink points (records with a position) | ${report.positionMatches}/${report.positioned} (${percent(report.positionMatches, report.positioned)}) |`,
     `| It names the offending token or identifier (where there is one) | ${report.named}/${report.nameable} (${percent(report.named, report.nameable)}) |`,
     `| Messages with an internal name | ${report.withInternalNames} |`,
