@@ -1,4 +1,4 @@
-import { Codes, type CodeId } from './codes.js';
+import type { CodeId } from './codes.js';
 
 /**
  * Flink's own error messages, as data: how to recognise each one (a regular expression over the
@@ -729,8 +729,4 @@ function capitalize(text: string): string {
 /** Flink's parser escapes `"` and `\` in the token it quotes. */
 function unescapeJava(text: string): string {
   return text.replace(/\\(.)/g, '$1');
-}
-
-export function codeInfoOf(id: CodeId): (typeof Codes)[CodeId] {
-  return Codes[id];
 }
