@@ -26,7 +26,8 @@ export interface FlinkErrorExplanation {
    * flinkcheck's diagnostic for the problem: its own, when validating the SQL finds the problem there
    * (with its hint and fixes), else one built from Flink's text. Null when the message is recognised
    * but its code belongs to an area this build does not have (see `translation`), or when the message
-   * is not recognised and flinkcheck reports nothing at Flink's position.
+   * is not recognised and flinkcheck reports nothing at Flink's position. A diagnostic built from
+   * Flink's text when no place is known has the empty span 0..0; `span` is then null.
    */
   readonly diagnostic: Diagnostic | null;
   /** True when `diagnostic` comes from validating the SQL. */
