@@ -127,3 +127,8 @@ export {
   type RuleListing, type RuleMeta, type RuleReport, type RuleSetting, type RuleSettings, type RuleVisitors,
   type StateEstimate,
 } from './rules/index.js';
+export { EXPLANATIONS, explanationOf, type Explanation } from './diagnostics/explanations/index.js';
+export { explainFlinkError, type FlinkErrorExplanation } from './explain-error.js';
+export { FLINK_ERROR_PATTERNS, type FlinkErrorPattern } from './diagnostics/flink-errors.js';
+export { applySafeFixes, nonOverlappingSafeFixes, type FixResult } from './diagnostics/fix-all.js';
+export { unifiedDiff } from './diagnostics/unified-diff.js';

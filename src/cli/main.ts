@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { parseCommandArgs } from './args.js';
 import { CHECK_HELP, runCheck } from './commands/check.js';
 import { RULES_HELP, runRules } from './commands/rules.js';
+import { EXPLAIN_HELP, runExplain } from './commands/explain.js';
+import { EXPLAIN_ERROR_HELP, runExplainError } from './commands/explain-error.js';
 import { ExitCode, UsageError, processIo, type CliIo } from './io.js';
 
 export { ExitCode, UsageError, type CliIo } from './io.js';
@@ -13,6 +15,9 @@ const MAIN_HELP = `flinkcheck: check Apache Flink SQL scripts
 Usage:
   flinkcheck check [options] <path...>   check .sql files, directories or - (stdin)
   flinkcheck rules [options]             list the guardrail rules
+  flinkcheck explain <code>              explain a diagnostic code, with an example and the fix
+  flinkcheck explain-error --error <file> <sql-file>
+                                         translate a Flink exception text for the SQL it came from
   flinkcheck help [command]              show help for a command
   flinkcheck --version                   show the version
 
@@ -23,7 +28,12 @@ Options:
 Run \`flinkcheck help check\` for the options of \`check\`.
 `;
 
-const COMMAND_HELP: Readonly<Record<string, string>> = { check: CHECK_HELP, rules: RULES_HELP };
+const COMMAND_HELP: Readonly<Record<string, string>> = {
+  check: CHECK_HELP,
+  rules: RULES_HELP,
+  explain: EXPLAIN_HELP,
+  'explain-error': EXPLAIN_ERROR_HELP,
+};
 
 const GLOBAL_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -76,11 +86,15 @@ async function dispatch(args: readonly string[], io: CliIo): Promise<number> {
       return runCheck(rest, io);
     case 'rules':
       return runRules(rest, io);
+    case 'explain':
+      return runExplain(rest, io);
+    case 'explain-error':
+      return runExplainError(rest, io);
     case 'help':
       if (rest.length > 1) throw new UsageError('`help` takes at most one command name');
       return help(rest[0], io);
     default:
-      throw new UsageError(`unknown command \`${command}\`; the commands are: check, rules, help`);
+      throw new UsageError(`unknown command \`${command}\`; the commands are: ${Object.keys(COMMAND_HELP).join(', ')}, help`);
   }
 }
 
@@ -90,7 +104,7 @@ function help(command: string | undefined, io: CliIo): number {
     return ExitCode.clean;
   }
   const text = COMMAND_HELP[command];
-  if (text === undefined) throw new UsageError(`unknown command \`${command}\`; the commands are: check, rules, help`);
+  if (text === undefined) throw new UsageError(`unknown command \`${command}\`; the commands are: ${Object.keys(COMMAND_HELP).join(', ')}, help`);
   io.stdout.write(text);
   return ExitCode.clean;
 }

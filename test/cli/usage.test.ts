@@ -48,20 +48,24 @@ describe('flinkcheck help and version', () => {
 
 describe('flinkcheck usage errors (exit 2, one message, no stack trace)', () => {
   it('rejects an unknown command', async () => {
-    const r = await runCli(['lint', 'a.sql'], { cwd: process.cwd() });
+    const r = await runCli(['frobnicate', 'a.sql'], { cwd: process.cwd() });
     expect(r).toEqual({
       code: 2,
       stdout: '',
+<<<<<<< HEAD
       stderr: 'flinkcheck: unknown command `lint`; the commands are: check, rules, help\nRun `flinkcheck --help` for usage.\n',
+=======
+      stderr: 'flinkcheck: unknown command `frobnicate`; the commands are: check, explain, explain-error, help\nRun `flinkcheck --help` for usage.\n',
+>>>>>>> diagnostics
     });
   });
 
   it('rejects an unknown flag of check', async () => {
-    const r = await runCli(['check', '--fix', 'a.sql'], { cwd: process.cwd() });
+    const r = await runCli(['check', '--fixit', 'a.sql'], { cwd: process.cwd() });
     expect(r).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'flinkcheck: unknown option `--fix`\nRun `flinkcheck help check` for usage.\n',
+      stderr: 'flinkcheck: unknown option `--fixit`\nRun `flinkcheck help check` for usage.\n',
     });
   });
 

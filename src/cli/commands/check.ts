@@ -11,6 +11,7 @@ import { decodeSource } from '../../source/decode.js';
 import { parseCommandArgs, type OptionSpec } from '../args.js';
 import { readInputs, type Input } from '../inputs.js';
 import { ExitCode, UsageError, type CliIo } from '../io.js';
+import { fixInputs } from './fix.js';
 
 export const CHECK_HELP = `Usage: flinkcheck check [options] <path...>
 
@@ -33,6 +34,10 @@ Options:
                              error; may be repeated
       --no-color             do not colour the output (colours are also off when
                              stdout is not a terminal or NO_COLOR is set)
+      --fix                  apply the safe fixes to the files in place, then
+                             report what remains
+      --fix-dry-run          print the safe fixes as a unified diff instead of
+                             applying them
   -h, --help                 show this help
 
 Exit status:
@@ -47,6 +52,8 @@ const OPTIONS = {
   profile: { type: 'string' },
   rule: { type: 'string', multiple: true },
   'no-color': { type: 'boolean' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Record<string, OptionSpec>;
 
@@ -76,9 +83,15 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
   const catalogs = await loadCatalogs(catalogFiles as readonly string[], io);
   if (catalogs === null) return ExitCode.usage;
 
-  const inputs = await readInputs(positionals, io, 'check');
+  let inputs = await readInputs(positionals, io, 'check');
   const validateScript = await loadValidator();
-  const results = inputs.map((input) => checkInput(input, validateScript, { catalogs, rules: ruleSettings }));
+  const options: ValidateOptions = { catalogs, rules: ruleSettings };
+  if (values.fix === true || values['fix-dry-run'] === true) {
+    const check = (text: string): readonly Diagnostic[] => checkInput({ name: '', bytes: Buffer.from(text, 'utf8') }, validateScript, options).diagnostics;
+    inputs = await fixInputs(inputs, check, io, values['fix-dry-run'] === true);
+    if (values['fix-dry-run'] === true) return inputs.some((i) => checkInput(i, validateScript, options).diagnostics.some((d) => d.severity === 'error')) ? ExitCode.findings : ExitCode.clean;
+  }
+  const results = inputs.map((input) => checkInput(input, validateScript, options));
 
   if (format === 'json') {
     io.stdout.write(renderJson(results));
