@@ -151,7 +151,7 @@ function analyzeStatement(stmt: Statement, session: Session): Result {
       const id = qualifyIn(stmt.name, session);
       if (id === null) return NOTHING;
       if (!stmt.orReplace && exists(session, id, stmt.temporary) && !stmt.ifNotExists) {
-        session.report({ ...Codes.objectExists, message: `${stmt.temporary ? 'Temporary view' : 'A table or view'} '${printIdentifier(id)}' already exists.`, span: stmt.name.span, hint: 'Use CREATE VIEW IF NOT EXISTS, choose another name, or DROP it first.' });
+        session.report({ ...Codes.objectExists, message: `${stmt.temporary ? 'A temporary view' : 'A table or view'} named '${stmt.name.parts.map((p) => p.value).join('.')}' already exists in ${id.catalog}.${id.database}.`, span: stmt.name.span, hint: 'Use CREATE VIEW IF NOT EXISTS, choose another name, or DROP it first.' });
         return NOTHING;
       }
       if (stmt.ifNotExists && exists(session, id, stmt.temporary)) return NOTHING;
@@ -159,7 +159,7 @@ function analyzeStatement(stmt: Statement, session: Session): Result {
       let columns: OutputColumn[] = [...rel.columns];
       if (stmt.columns.length > 0) {
         if (!rel.opaque && stmt.columns.length !== columns.length) {
-          session.report({ ...Codes.aliasColumnCount, message: `The view lists ${stmt.columns.length} column names, but its query returns ${columns.length} columns.`, span: stmt.columns[0]!.span, hint: `Name all ${columns.length} columns: ${columns.map((c) => c.name).join(', ')}.` });
+          session.report({ ...Codes.aliasColumnCount, message: `The view lists ${plural(stmt.columns.length, 'column name')}, but its query returns ${plural(columns.length, 'column')}.`, span: stmt.columns[0]!.span, hint: `Name all ${columns.length} columns: ${columns.map((c) => c.name).join(', ')}.` });
         }
         columns = stmt.columns.map((c, i) => ({ name: c.value, type: columns[i]?.type ?? { root: 'UNKNOWN', nullable: true } }));
       }
@@ -382,7 +382,7 @@ function createTable(stmt: Extract<Statement, { kind: 'CreateTable' }>, session:
   const already = exists(session, id, stmt.temporary);
   if (already && stmt.mode === 'CREATE') {
     if (!stmt.ifNotExists) {
-      session.report({ ...Codes.objectExists, message: `${stmt.temporary ? 'Temporary table' : 'A table or view'} '${printIdentifier(id)}' already exists.`, span: stmt.name.span, hint: 'Use CREATE TABLE IF NOT EXISTS, choose another name, or DROP it first.' });
+      session.report({ ...Codes.objectExists, message: `${stmt.temporary ? 'A temporary table' : 'A table or view'} named '${stmt.name.parts.map((p) => p.value).join('.')}' already exists in ${id.catalog}.${id.database}.`, span: stmt.name.span, hint: 'Use CREATE TABLE IF NOT EXISTS, choose another name, or DROP it first.' });
     }
     return NOTHING;
   }
@@ -543,3 +543,8 @@ function wrongKind(name: QualifiedName, statement: string, wanted: string, actua
 
 export type { Insert };
 export { printType };
+
+/** `1 column`, `3 columns`. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

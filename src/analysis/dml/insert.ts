@@ -122,12 +122,12 @@ export function checkInsert(stmt: Insert, session: Session): Result {
     if (rowtimes.length > 1) {
       session.report({ ...Codes.multipleRowtimesIntoSink, message: `The query has ${rowtimes.length} rowtime columns (${rowtimes.map((c) => c.name).join(', ')}); a sink can receive at most one.`, span: stmt.query.span, hint: `Keep one and CAST the others to a plain TIMESTAMP(3), e.g. CAST(${rowtimes[1]!.name} AS TIMESTAMP(3)).` });
     }
-    checkSinkChangelog(stmt, table, rel, session, sinkName);
+    checkSinkChangelog(stmt, table, rel, session, parts);
   }
   return { ...base, keys: table.primaryKey === null ? [] : [table.primaryKey.columns] };
 }
 
-function checkSinkChangelog(stmt: Insert, table: CatalogTable, rel: { changelog: StatementAnalysis['changelog']; updatingSource: StatementAnalysis['updatingSource'] }, session: Session, sinkName: string): void {
+function checkSinkChangelog(stmt: Insert, table: CatalogTable, rel: { changelog: StatementAnalysis['changelog']; updatingSource: StatementAnalysis['updatingSource'] }, session: Session, parts: readonly string[]): void {
   const mode = rel.changelog;
   if (mode === null || isInsertOnly(mode)) return;
   const abilities = sinkAbilities(table);
@@ -136,7 +136,7 @@ function checkSinkChangelog(stmt: Insert, table: CatalogTable, rel: { changelog:
   const needsDeletes = mode.deletes && !abilities.acceptsDeletes;
   if (!needsUpdates && !needsDeletes) {
     if (abilities.requiresPrimaryKey && table.primaryKey === null) {
-      session.report({ ...Codes.sinkPrimaryKeyRequired, message: `'${sinkName}' (connector '${abilities.connector}') needs a PRIMARY KEY to receive updates.`, span: stmt.target.span, hint: 'Declare PRIMARY KEY (...) NOT ENFORCED on the sink, on the columns that identify a result row.' });
+      session.report({ ...Codes.sinkPrimaryKeyRequired, message: `'${parts.join('.')}' (connector '${abilities.connector}') needs a PRIMARY KEY to receive updates.`, span: stmt.target.span, hint: 'Declare PRIMARY KEY (...) NOT ENFORCED on the sink, on the columns that identify a result row.' });
     }
     return;
   }
@@ -144,12 +144,12 @@ function checkSinkChangelog(stmt: Insert, table: CatalogTable, rel: { changelog:
   const source = rel.updatingSource;
   const diagnostic: Diagnostic = {
     ...Codes.updatesIntoAppendOnlySink,
-    message: `'${sinkName}' (connector '${abilities.connector}') is append-only, but the query produces ${kinds} changes ${printChangelogMode(mode)}${source === null ? '' : ` because of ${source.what}`}.`,
+    message: `'${parts.join('.')}' is an append-only ${abilities.connector} table, but the query ${kinds === 'update' ? 'updates' : kinds === 'delete' ? 'deletes' : 'updates and deletes'} rows it has already emitted${source === null ? '' : `, because of ${source.what}`}.`,
     span: stmt.target.span,
     related: source === null ? undefined : [{ span: source.span, message: 'the updates come from here' }],
-    hint: abilities.connector === 'kafka'
+    hint: `${abilities.connector === 'kafka'
       ? "Write to an 'upsert-kafka' table with a PRIMARY KEY on the result's key instead, or make the query insert-only (e.g. a window aggregation with TUMBLE instead of a plain GROUP BY)."
-      : 'Write to a sink that accepts updates (upsert-kafka, jdbc with a PRIMARY KEY, ...), or make the query insert-only (e.g. a window aggregation instead of a plain GROUP BY).',
+      : 'Write to a sink that accepts updates (upsert-kafka, jdbc with a PRIMARY KEY, ...), or make the query insert-only (e.g. a window aggregation instead of a plain GROUP BY).'} (The query's changelog is ${printChangelogMode(mode)}; the sink accepts [I].)`,
   };
   session.report(diagnostic);
 }

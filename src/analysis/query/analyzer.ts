@@ -147,7 +147,7 @@ export class QueryAnalyzer {
     const width = rows[0]?.length ?? 0;
     values.rows.forEach((row, i) => {
       if (rows[i]!.length !== width) {
-        this.report({ ...Codes.valuesRowLength, message: `This VALUES row has ${rows[i]!.length} values, but the first row has ${width}.`, span: row.span, hint: 'Every row of VALUES needs the same number of values.' });
+        this.report({ ...Codes.valuesRowLength, message: `This VALUES row has ${rows[i]!.length} value${rows[i]!.length === 1 ? '' : 's'}, but the first row has ${width}.`, span: row.span, hint: 'Every row of VALUES needs the same number of values.' });
       }
     });
     const columns: OutputColumn[] = [];
@@ -648,7 +648,7 @@ export class QueryAnalyzer {
     if (names.length !== rel.columns.length) {
       this.report({
         ...Codes.aliasColumnCount,
-        message: `The alias lists ${names.length} column names, but the relation has ${rel.columns.length} columns.`,
+        message: `The alias lists ${names.length} column name${names.length === 1 ? '' : 's'}, but the relation has ${rel.columns.length} column${rel.columns.length === 1 ? '' : 's'}.`,
         span,
         hint: `Name all ${rel.columns.length} columns: ${rel.columns.map((c) => c.name).join(', ')}.`,
       });
