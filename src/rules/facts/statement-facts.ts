@@ -131,11 +131,15 @@ export function itemName(item: Select['items'][number]): string | null {
 export type WindowKind = 'tvf' | 'legacy' | null;
 
 export class StatementFacts {
-  private readonly queryInfos = new Map<QueryBody | Query, QueryInfo>();
-  private readonly relationCache = new Map<Select, Relation[]>();
+  // Created on first use: most statements (DDL, SET) never ask.
+  private queryInfoCache: Map<QueryBody | Query, QueryInfo> | null = null;
+  private relationCache: Map<Select, Relation[]> | null = null;
+  private visitingSet: Set<Query | QueryBody> | null = null;
   private parents: Map<AstNode, AstNode> | null = null;
+  private path: readonly AstNode[] | null = null;
+  private ttl: number | null | undefined = undefined;
+  private mayHaveWith: boolean | null = null;
   private ctes: Map<Select, ReadonlyMap<string, Query>> | null = null;
-  private readonly visiting = new Set<Query | QueryBody>();
 
   constructor(
     readonly ast: Statement,
@@ -150,19 +154,54 @@ export class StatementFacts {
 
   /** `table.exec.state.ttl` in milliseconds, when set to a non-zero duration. */
   get stateTtl(): number | null {
-    return configuredStateTtl(this.catalog);
+    if (this.ttl === undefined) this.ttl = configuredStateTtl(this.catalog);
+    return this.ttl;
+  }
+
+  /**
+   * The engine's walk shares its path (the visited node and its ancestors), so the ancestors of the
+   * node being visited are found without another walk of the statement.
+   */
+  usePath(path: readonly AstNode[] | null): void {
+    this.path = path;
   }
 
   /** The node that contains `node` in this statement. */
   parentOf(node: AstNode): AstNode | null {
+    if (node === this.ast) return null;
+    const path = this.path;
+    if (path !== null) {
+      for (let i = path.length - 1; i > 0; i--) if (path[i] === node) return path[i - 1]!;
+    }
     if (this.parents === null) this.index();
     return this.parents!.get(node) ?? null;
+  }
+
+  private onPath(node: AstNode): boolean {
+    return this.path !== null && this.path.includes(node);
   }
 
   /** The SELECT whose clause contains `node` (the nearest enclosing one). */
   enclosingSelect(node: AstNode): Select | null {
     for (let p = this.parentOf(node); p !== null; p = this.parentOf(p)) if (p.kind === 'Select') return p;
     return null;
+  }
+
+  /** The WITH item named `name` visible from `select`: the nearest enclosing query that defines it. */
+  private cteNamed(select: Select, name: string): Query | null {
+    // Most statements define no WITH items; the statement's text says so without a walk.
+    this.mayHaveWith ??= /\bWITH\b/i.test(this.source.text.slice(this.ast.span.start, this.ast.span.end));
+    if (!this.mayHaveWith) return null;
+    if (this.onPath(select)) {
+      for (let p = this.parentOf(select); p !== null; p = this.parentOf(p)) {
+        if (p.kind !== 'Query') continue;
+        const item = p.withItems.find((w) => w.name.value === name);
+        if (item !== undefined) return item.query;
+      }
+      return null;
+    }
+    if (this.ctes === null) this.index();
+    return this.ctes!.get(select)?.get(name) ?? null;
   }
 
   private index(): void {
@@ -197,6 +236,7 @@ export class StatementFacts {
 
   /** The relations of a SELECT's FROM clause, flattened through joins, in source order. */
   relations(select: Select): readonly Relation[] {
+    this.relationCache ??= new Map();
     let found = this.relationCache.get(select);
     if (found === undefined) {
       found = [];
@@ -251,9 +291,8 @@ export class StatementFacts {
 
   private namedRelation(parts: readonly string[], select: Select | null, alias: string, aliasColumns: readonly string[], ref: RelationRef): Relation {
     if (parts.length === 1 && select !== null) {
-      if (this.ctes === null) this.index();
-      const cte = this.ctes!.get(select)?.get(parts[0]!);
-      if (cte !== undefined) return { kind: 'query', alias, query: cte, columns: aliasColumns, ref, view: false };
+      const cte = this.cteNamed(select, parts[0]!);
+      if (cte !== null) return { kind: 'query', alias, query: cte, columns: aliasColumns, ref, view: false };
     }
     const definition = this.catalog.lookup(parts.join('.'));
     if (definition?.kind === 'table') return { kind: 'table', alias, table: definition, ref };
@@ -332,13 +371,16 @@ export class StatementFacts {
   }
 
   queryInfo(body: Query | QueryBody): QueryInfo {
-    const cached = this.queryInfos.get(body);
+    this.queryInfoCache ??= new Map();
+    this.visitingSet ??= new Set();
+    const cached = this.queryInfoCache.get(body);
     if (cached !== undefined) return cached;
-    if (this.visiting.has(body)) return { unbounded: true, updating: null, columns: null, upsertKeys: null };
-    this.visiting.add(body);
+    // A view that reads itself (directly or through others) cannot be planned; stop the recursion.
+    if (this.visitingSet.has(body)) return { unbounded: true, updating: null, columns: null, upsertKeys: null };
+    this.visitingSet.add(body);
     const info = this.computeQueryInfo(body);
-    this.visiting.delete(body);
-    this.queryInfos.set(body, info);
+    this.visitingSet.delete(body);
+    this.queryInfoCache.set(body, info);
     return info;
   }
 
