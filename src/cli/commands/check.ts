@@ -3,7 +3,9 @@ import { mergeInputDiagnostics } from '../../diagnostics/merge.js';
 import { renderJson, type FileResult } from '../../diagnostics/render-json.js';
 import { renderText, summaryLine } from '../../diagnostics/render-text.js';
 import type { ScriptParseResult } from '../../parse/api.js';
+import path from 'node:path';
 import type { RuleSettings } from '../../rules/config.js';
+import type { AnyRule } from '../../rules/types.js';
 import { decodeSource } from '../../source/decode.js';
 import { parseCommandArgs, type OptionSpec } from '../args.js';
 import { readInputs, type Input } from '../inputs.js';
@@ -24,6 +26,9 @@ Options:
                              conservative, permissive
       --rule <RULE=level>    set a rule (by code or name) to off, info, warn or
                              error; may be repeated
+      --config <file>        project file (default: the nearest flinkcheck.yaml
+                             in the working directory or above); it chooses the
+                             profile, rule settings and a custom rules directory
       --no-color             do not colour the output (colours are also off when
                              stdout is not a terminal or NO_COLOR is set)
   -h, --help                 show this help
@@ -38,6 +43,7 @@ const OPTIONS = {
   format: { type: 'string', short: 'f' },
   profile: { type: 'string' },
   rule: { type: 'string', multiple: true },
+  config: { type: 'string' },
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Record<string, OptionSpec>;
@@ -62,9 +68,9 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
     throw new UsageError('no input given: name .sql files or directories, or `-` for standard input', 'check');
   }
 
-  const ruleSettings = await readRuleSettings(values.profile, values.rule);
+  const { settings: ruleSettings, customRules } = await readRuleSettings(values.profile, values.rule, values.config, io);
   const inputs = await readInputs(positionals, io, 'check');
-  const validate = await loadValidator(ruleSettings);
+  const validate = await loadValidator(ruleSettings, customRules);
   const results = inputs.map((input) => checkInput(input, validate));
 
   if (format === 'json') {
@@ -104,22 +110,29 @@ function renderTextReport(results: readonly FileResult[], color: boolean): strin
  * The whole pipeline (parse, analyse, guardrail rules) is loaded on first use: the generated ANTLR
  * parser is by far the largest module, and `--help`, `--version` and usage errors should not wait for it.
  */
-async function loadValidator(rules: RuleSettings): Promise<Validate> {
+async function loadValidator(rules: RuleSettings, customRules: readonly AnyRule[]): Promise<Validate> {
   const module = await import('../../validate.js');
-  return (text) => module.validateScript(text, { rules });
+  return (text) => module.validateScript(text, { rules, customRules });
 }
 
-/** `--profile` and `--rule CODE=level` as rule settings; mistakes are usage errors. */
-async function readRuleSettings(profile: unknown, rules: unknown): Promise<RuleSettings> {
-  const { BUILTIN_RULES, parseRuleFlag, resolveRuleSettings, RuleSettingsError } = await import('../../rules/index.js');
+/**
+ * The rule settings: the project file (given, or the nearest flinkcheck.yaml), then `--profile`
+ * and `--rule CODE=level` over it. Mistakes are usage errors.
+ */
+async function readRuleSettings(profile: unknown, rules: unknown, config: unknown, io: CliIo): Promise<{ settings: RuleSettings; customRules: readonly AnyRule[] }> {
+  const { BUILTIN_RULES, findProjectConfig, loadProjectConfig, parseRuleFlag, resolveRuleSettings, RuleSettingsError } = await import('../../rules/index.js');
   const flags = Array.isArray(rules) ? (rules as string[]) : typeof rules === 'string' ? [rules] : [];
   try {
+    const file = typeof config === 'string' ? path.resolve(io.cwd, config) : findProjectConfig(io.cwd);
+    const project = file === null ? null : await loadProjectConfig(file);
     const settings: RuleSettings = {
+      ...project?.settings,
       ...(typeof profile === 'string' ? { profile } : {}),
-      rules: Object.fromEntries(flags.map((flag) => parseRuleFlag(flag))),
+      rules: { ...project?.settings.rules, ...Object.fromEntries(flags.map((flag) => parseRuleFlag(flag))) },
     };
-    resolveRuleSettings(BUILTIN_RULES, settings);
-    return settings;
+    const customRules = project?.customRules ?? [];
+    resolveRuleSettings([...BUILTIN_RULES, ...customRules], settings);
+    return { settings, customRules };
   } catch (error) {
     if (error instanceof RuleSettingsError) throw new UsageError(error.message, 'check');
     throw error;
