@@ -641,6 +641,7 @@ export class StatementFacts {
         if (expr.kind === 'FunctionCall' && TIME_ATTRIBUTE_FUNCTIONS[functionName(expr)] !== undefined && expr.over === null) {
           return { kind: TIME_ATTRIBUTE_FUNCTIONS[functionName(expr)]! };
         }
+        if (expr.kind === 'FunctionCall' && isAggregateCall(expr)) return { kind: 'none', reason: 'aggregate', table: null, type: null };
         if (expr.kind !== 'ColumnRef') return { kind: 'none', reason: 'computed', table: null, type: null };
         const found = this.timeAttribute(body, expr);
         if (aggregated === 'window' && expr.parts[expr.parts.length - 1]!.value === 'window_time') return found;
