@@ -137,6 +137,8 @@ export class StatementFacts {
   private visitingSet: Set<Query | QueryBody> | null = null;
   private parents: Map<AstNode, AstNode> | null = null;
   private path: readonly AstNode[] | null = null;
+  private pathHint = -1;
+  private aggregateCache: Map<Select, FunctionCall[]> | null = null;
   private ttl: number | null | undefined = undefined;
   private mayHaveWith: boolean | null = null;
   private ctes: Map<Select, ReadonlyMap<string, Query>> | null = null;
@@ -171,7 +173,18 @@ export class StatementFacts {
     if (node === this.ast) return null;
     const path = this.path;
     if (path !== null) {
-      for (let i = path.length - 1; i > 0; i--) if (path[i] === node) return path[i - 1]!;
+      // Callers usually climb the path one ancestor at a time: try just below the last answer first.
+      const hint = this.pathHint;
+      if (hint > 0 && hint < path.length && path[hint] === node) {
+        this.pathHint = hint - 1;
+        return path[hint - 1]!;
+      }
+      for (let i = path.length - 1; i > 0; i--) {
+        if (path[i] === node) {
+          this.pathHint = i - 1;
+          return path[i - 1]!;
+        }
+      }
     }
     if (this.parents === null) this.index();
     return this.parents!.get(node) ?? null;
@@ -356,7 +369,15 @@ export class StatementFacts {
   /** A SELECT that aggregates without a window: GROUP BY, aggregate calls, or SELECT DISTINCT. */
   isGroupAggregation(select: Select): boolean {
     if (this.windowKind(select) !== null) return false;
-    return select.groupBy !== null || select.quantifier === 'DISTINCT' || aggregateCalls(select).length > 0;
+    return select.groupBy !== null || select.quantifier === 'DISTINCT' || this.aggregateCalls(select).length > 0;
+  }
+
+  /** `aggregateCalls(select)`, computed once per SELECT. */
+  aggregateCalls(select: Select): readonly FunctionCall[] {
+    this.aggregateCache ??= new Map();
+    let calls = this.aggregateCache.get(select);
+    if (calls === undefined) this.aggregateCache.set(select, (calls = aggregateCalls(select)));
+    return calls;
   }
 
   // ---------------------------------------------------------------------------- changelog
@@ -490,7 +511,7 @@ export class StatementFacts {
         ? { span: select.groupBy.span, what: 'GROUP BY' }
         : select.quantifier === 'DISTINCT'
           ? { span: this.distinctSpan(select), what: 'SELECT DISTINCT' }
-          : { span: aggregateCalls(select)[0]!.span, what: 'aggregation without GROUP BY' };
+          : { span: this.aggregateCalls(select)[0]!.span, what: 'aggregation without GROUP BY' };
       if (unbounded || updating !== null) updating = updating ?? cause;
       if (columns !== null) {
         const keyNames = select.quantifier === 'DISTINCT' && select.groupBy === null ? columns : keys.map(columnName);
