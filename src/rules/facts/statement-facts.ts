@@ -138,6 +138,7 @@ export class StatementFacts {
   private parents: Map<AstNode, AstNode> | null = null;
   private path: readonly AstNode[] | null = null;
   private pathHint = -1;
+  private relationOfRef: Map<TableRef, Relation> | null = null;
   private aggregateCache: Map<Select, FunctionCall[]> | null = null;
   private ttl: number | null | undefined = undefined;
   private mayHaveWith: boolean | null = null;
@@ -268,8 +269,15 @@ export class StatementFacts {
     out.push(this.relation(ref, select));
   }
 
-  /** The relation a FROM item reads. */
+  /** The relation a FROM item reads (computed once per FROM item). */
   relation(ref: TableRef, select: Select | null): Relation {
+    this.relationOfRef ??= new Map();
+    let rel = this.relationOfRef.get(ref);
+    if (rel === undefined) this.relationOfRef.set(ref, (rel = this.computeRelation(ref, select)));
+    return rel;
+  }
+
+  private computeRelation(ref: TableRef, select: Select | null): Relation {
     const alias = ref.kind === 'Join' ? '' : ref.alias?.name.value ?? '';
     const aliasColumns = ref.kind !== 'Join' && ref.alias !== null ? ref.alias.columns.map((c) => c.value) : [];
     switch (ref.kind) {
