@@ -4,7 +4,7 @@ import type { StatementAnalysis } from './analysis/schema.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import type { ParseOptions, ParsedStatement } from './parse/api.js';
 import { parseScript } from './parse/index.js';
-import { BUILTIN_RULES, runRules, type RuleSettings } from './rules/index.js';
+import { type AnyRule, BUILTIN_RULES, runRules, type RuleSettings } from './rules/index.js';
 import type { SourceText } from './source/source-text.js';
 
 /**
@@ -16,6 +16,8 @@ export interface ValidateOptions extends ParseOptions {
   readonly catalogs?: readonly CatalogEntries[];
   /** Guardrail rules: a profile and per-rule overrides (default: the `recommended` profile); false runs no rules. */
   readonly rules?: RuleSettings | false;
+  /** Rules loaded from a project's custom-rules directory, run with the built-in ones. */
+  readonly customRules?: readonly AnyRule[];
 }
 
 export interface StatementResult extends ParsedStatement {
@@ -36,7 +38,17 @@ export function validateScript(text: string, options: ValidateOptions = {}): Val
   const byIndex = new Map(analysis.statements.map((a) => [a.index, a]));
   const statements = parsed.statements.map((s) => ({ ...s, analysis: byIndex.get(s.index) ?? null }));
   const ruleDiagnostics = options.rules === false ? []
-    : runRules({ source: parsed.source, statements, catalogs: options.catalogs ?? [] }, BUILTIN_RULES, options.rules ?? {});
+    : runRules({ source: parsed.source, statements, catalogs: options.catalogs ?? [] }, ruleSet(options.customRules), options.rules ?? {});
   const diagnostics = [...parsed.diagnostics, ...analysis.diagnostics, ...ruleDiagnostics].sort((a, b) => a.span.start - b.span.start);
   return { source: parsed.source, statements, diagnostics };
+}
+
+const ruleSets = new WeakMap<readonly AnyRule[], readonly AnyRule[]>();
+
+/** The built-in rules plus custom ones, as one stable array (the engine caches settings per rule set). */
+function ruleSet(custom: readonly AnyRule[] | undefined): readonly AnyRule[] {
+  if (custom === undefined || custom.length === 0) return BUILTIN_RULES;
+  let set = ruleSets.get(custom);
+  if (set === undefined) ruleSets.set(custom, (set = [...BUILTIN_RULES, ...custom]));
+  return set;
 }

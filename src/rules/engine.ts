@@ -1,7 +1,6 @@
 import type { CatalogEntries } from '../analysis/catalog/model.js';
 import type { StatementAnalysis } from '../analysis/schema.js';
 import type { AstNode } from '../ast/walk.js';
-import { walk } from '../ast/walk.js';
 import { Codes } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ParsedStatement } from '../parse/api.js';
@@ -33,9 +32,9 @@ interface Running {
  * the other rules continue. Inline suppressions are applied last.
  */
 export function runRules(input: RunRulesInput, rules: readonly AnyRule[], settings: RuleSettings = {}): Diagnostic[] {
-  let enabled: EnabledRule[];
+  let enabled: readonly EnabledRule[];
   try {
-    enabled = resolveRuleSettings(rules, settings);
+    enabled = resolvedSettings(rules, settings);
   } catch (error) {
     if (!(error instanceof RuleSettingsError)) throw error;
     return [{
@@ -59,22 +58,12 @@ export function runRules(input: RunRulesInput, rules: readonly AnyRule[], settin
     });
   };
 
+  const run: ScriptRun = { input, catalog, diagnostics, current: null };
   const runningRules: Running[] = [];
   for (const rule of enabled) {
-    const context: RuleContext<Readonly<Record<string, unknown>>> = {
-      options: rule.options,
-      source: input.source,
-      script: input.statements,
-      get statement(): CurrentStatement {
-        if (current === null) throw new Error('no statement is being checked');
-        return current;
-      },
-      catalog,
-      report: (report: RuleReport) => diagnostics.push(toDiagnostic(rule, report, current)),
-    };
     const running: Running = { enabled: rule, visitors: {}, failed: false };
     try {
-      (running as { visitors: RuleVisitors }).visitors = rule.rule.create(context);
+      (running as { visitors: RuleVisitors }).visitors = rule.rule.create(new Context(run, rule));
     } catch (error) {
       internal(running, error);
     }
@@ -84,12 +73,15 @@ export function runRules(input: RunRulesInput, rules: readonly AnyRule[], settin
   const enter = new Map<string, { running: Running; fn: Handler }[]>();
   const exit = new Map<string, { running: Running; fn: Handler }[]>();
   for (const running of runningRules) {
-    for (const [key, fn] of Object.entries(running.visitors)) {
-      if (key === 'onStatement' || key === 'onStatementExit' || typeof fn !== 'function') continue;
-      const [kind, phase] = key.split(':') as [string, string | undefined];
-      const table = phase === 'exit' ? exit : enter;
-      let list = table.get(kind);
-      if (list === undefined) table.set(kind, (list = []));
+    const visitors = running.visitors as Readonly<Record<string, unknown>>;
+    for (const key in visitors) {
+      const fn = visitors[key];
+      if (typeof fn !== 'function') continue;
+      const target = visitorKey(key);
+      if (target === null) continue;
+      const table = target.exit ? exit : enter;
+      let list = table.get(target.kind);
+      if (list === undefined) table.set(target.kind, (list = []));
       list.push({ running, fn: fn as Handler });
     }
   }
@@ -101,27 +93,33 @@ export function runRules(input: RunRulesInput, rules: readonly AnyRule[], settin
       internal(running, error);
     }
   };
+  const dispatch = (handlers: readonly { running: Running; fn: Handler }[] | undefined, node: AstNode, parent: AstNode | null): void => {
+    if (handlers === undefined) return;
+    for (const h of handlers) {
+      if (h.running.failed) continue;
+      try {
+        h.fn(node, parent);
+      } catch (error) {
+        internal(h.running, error);
+      }
+    }
+  };
 
   for (const parsed of input.statements) {
     if (parsed.ast === null) continue;
     const ast = parsed.ast;
     current = { parsed, ast, analysis: parsed.analysis, facts: new StatementFacts(ast, catalog, parsed.analysis, input.source) };
+    run.current = current;
     const statement = current;
     for (const running of runningRules) {
       const hook = running.visitors.onStatement;
       if (hook !== undefined) call(running, () => hook(statement));
     }
     if (enter.size > 0 || exit.size > 0) {
-      walk(ast, {
-        enter(node, parent) {
-          const handlers = enter.get(node.kind);
-          if (handlers !== undefined) for (const h of handlers) call(h.running, () => h.fn(node, parent));
-        },
-        exit(node, parent) {
-          const handlers = exit.get(node.kind);
-          if (handlers !== undefined) for (const h of handlers) call(h.running, () => h.fn(node, parent));
-        },
-      });
+      const path: AstNode[] = [];
+      statement.facts.usePath(path);
+      traverse(ast, path, (node, parent) => dispatch(enter.get(node.kind), node, parent), (node, parent) => dispatch(exit.get(node.kind), node, parent));
+      statement.facts.usePath(null);
     }
     for (const running of runningRules) {
       const hook = running.visitors.onStatementExit;
@@ -130,7 +128,46 @@ export function runRules(input: RunRulesInput, rules: readonly AnyRule[], settin
     catalog.apply(ast);
   }
   current = null;
+  run.current = null;
   return applySuppressions(diagnostics, input.source, rules, enabled);
+}
+
+/** What the rules of one script run share: the input, the catalog, the findings and the statement being walked. */
+interface ScriptRun {
+  readonly input: RunRulesInput;
+  readonly catalog: ScriptCatalog;
+  readonly diagnostics: Diagnostic[];
+  current: CurrentStatement | null;
+}
+
+/** A rule's context: a class, so the many contexts of a service's scripts share their methods. */
+class Context implements RuleContext<Readonly<Record<string, unknown>>> {
+  constructor(private readonly run: ScriptRun, private readonly rule: EnabledRule) {}
+
+  get options(): Readonly<Record<string, unknown>> {
+    return this.rule.options;
+  }
+
+  get source(): SourceText {
+    return this.run.input.source;
+  }
+
+  get script(): RunRulesInput['statements'] {
+    return this.run.input.statements;
+  }
+
+  get catalog(): ScriptCatalog {
+    return this.run.catalog;
+  }
+
+  get statement(): CurrentStatement {
+    if (this.run.current === null) throw new Error('no statement is being checked');
+    return this.run.current;
+  }
+
+  report(report: RuleReport): void {
+    this.run.diagnostics.push(toDiagnostic(this.rule, report, this.run.current));
+  }
 }
 
 function toDiagnostic(rule: EnabledRule, report: RuleReport, current: CurrentStatement | null): Diagnostic {
@@ -148,6 +185,7 @@ function toDiagnostic(rule: EnabledRule, report: RuleReport, current: CurrentSta
 }
 
 function applySuppressions(diagnostics: Diagnostic[], source: SourceText, rules: readonly AnyRule[], enabled: readonly EnabledRule[]): Diagnostic[] {
+  if (!source.text.includes('flinkcheck-')) return diagnostics;
   const directives = findSuppressions(source.text);
   if (directives.length === 0) return diagnostics;
   const known = (text: string): AnyRule | undefined => rules.find((r) => r.meta.code === text.toUpperCase() || r.meta.name === text);
@@ -188,4 +226,103 @@ function applySuppressions(diagnostics: Diagnostic[], source: SourceText, rules:
     }
   });
   return out;
+}
+
+const visitorKeys = new Map<string, { readonly kind: string; readonly exit: boolean } | null>();
+
+/** `Join` -> enter Join; `Join:exit` -> exit Join; the statement hooks are not node visitors. */
+function visitorKey(key: string): { readonly kind: string; readonly exit: boolean } | null {
+  let parsed = visitorKeys.get(key);
+  if (parsed === undefined) {
+    parsed = key === 'onStatement' || key === 'onStatementExit' ? null
+      : key.endsWith(':exit') ? { kind: key.slice(0, -':exit'.length), exit: true } : { kind: key, exit: false };
+    visitorKeys.set(key, parsed);
+  }
+  return parsed;
+}
+
+/** Resolved settings by rule set and settings, so that a service validating many scripts resolves them once. */
+const settingsCache = new WeakMap<readonly AnyRule[], Map<string, readonly EnabledRule[]>>();
+const SETTINGS_CACHE_LIMIT = 64;
+
+function resolvedSettings(rules: readonly AnyRule[], settings: RuleSettings): readonly EnabledRule[] {
+  let byKey = settingsCache.get(rules);
+  if (byKey === undefined) settingsCache.set(rules, (byKey = new Map()));
+  const key = JSON.stringify(settings);
+  let enabled = byKey.get(key);
+  if (enabled === undefined) {
+    enabled = resolveRuleSettings(rules, settings);
+    if (byKey.size >= SETTINGS_CACHE_LIMIT) byKey.clear();
+    byKey.set(key, enabled);
+  }
+  return enabled;
+}
+
+const SPAN_KEYS: ReadonlySet<string> = new Set(['span', 'keySpan', 'valueSpan']);
+
+/**
+ * Depth-first traversal in source order, like `walk` in src/ast/walk.ts but without allocating
+ * per-node entry arrays: the engine's one pass over every statement is on the hot path. `path`
+ * holds the visited node and its ancestors while its visitors run. Iterative, so the deepest trees
+ * the parser accepts cannot overflow the stack.
+ */
+function traverse(
+  root: AstNode,
+  path: AstNode[],
+  enter: (node: AstNode, parent: AstNode | null) => void,
+  exit: (node: AstNode, parent: AstNode | null) => void,
+): void {
+  // Pending entries: a node to enter, or (marked by EXIT) the node on top of `path` to leave.
+  const pending: (AstNode | typeof EXIT)[] = [root];
+  const kids: AstNode[] = [];
+  while (pending.length > 0) {
+    const next = pending.pop()!;
+    if (next === EXIT) {
+      const node = path.pop()!;
+      exit(node, path.length > 0 ? path[path.length - 1]! : null);
+      continue;
+    }
+    const parent = path.length > 0 ? path[path.length - 1]! : null;
+    path.push(next);
+    enter(next, parent);
+    pending.push(EXIT);
+    kids.length = 0;
+    for (const key of childKeys(next)) collectNodes((next as unknown as Record<string, unknown>)[key], kids);
+    let sorted = true;
+    for (let i = 1; i < kids.length; i++) if (kids[i - 1]!.span.start > kids[i]!.span.start) { sorted = false; break; }
+    if (!sorted) kids.sort((a, b) => a.span.start - b.span.start);
+    for (let i = kids.length - 1; i >= 0; i--) pending.push(kids[i]!);
+  }
+}
+
+const EXIT = Symbol('exit');
+
+/** The properties of a node that can hold nodes (not `kind`, spans, strings, numbers or booleans), per node kind. */
+const keysByKind = new Map<string, string[]>();
+
+function childKeys(node: AstNode): readonly string[] {
+  let keys = keysByKind.get(node.kind);
+  if (keys === undefined) {
+    keys = [];
+    for (const key in node) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      // A property that is null here may hold a node in another instance of the kind.
+      if (!SPAN_KEYS.has(key) && key !== 'kind' && (value === null || typeof value === 'object')) keys.push(key);
+    }
+    keysByKind.set(node.kind, keys);
+  }
+  return keys;
+}
+
+function collectNodes(value: unknown, out: AstNode[]): void {
+  if (typeof value !== 'object' || value === null) return;
+  if (Array.isArray(value)) {
+    for (const item of value) collectNodes(item, out);
+    return;
+  }
+  if (typeof (value as { kind?: unknown }).kind === 'string') {
+    out.push(value as AstNode);
+    return;
+  }
+  for (const key in value) if (!SPAN_KEYS.has(key)) collectNodes((value as Record<string, unknown>)[key], out);
 }

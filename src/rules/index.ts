@@ -11,6 +11,7 @@ export {
 } from './config.js';
 export { PROFILES, type Profile } from './profiles.js';
 export { defineRule } from './define.js';
+export { findProjectConfig, loadCustomRules, loadProjectConfig, PROJECT_FILE_NAMES, type ProjectConfig } from './project-config.js';
 export { estimateState, type StateEstimate, type StatefulOperator } from './facts/state.js';
 export type { AnyRule, Rule, RuleCategory, RuleContext, RuleMeta, RuleReport, RuleVisitors } from './types.js';
 

@@ -171,3 +171,13 @@ describe('profiles and settings', () => {
     expect(validateScript(JOIN, { rules: false }).diagnostics).toEqual([]);
   });
 });
+
+describe('engine on large statements', () => {
+  it('stays linear when many nodes ask for their ancestors (3000 NOW() in one expression)', () => {
+    const sum = Array.from({ length: 3000 }, () => 'NOW()').join(' + ');
+    const started = Date.now();
+    const found = validateScript(`SELECT a, ${sum} FROM t GROUP BY a`, { rules: { rules: { 'non-deterministic-function-in-updating-pipeline': 'warn' } } }).diagnostics;
+    expect(found.filter((d) => d.code === 'FSQL9007')).toHaveLength(3000);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+});

@@ -19,6 +19,11 @@ ruleTester(rule, {
       errors: [{ text: 'created' }],
     },
     {
+      name: 'an aggregate of a time attribute is a plain value',
+      sql: ORDERS + 'SELECT user_id, RANK() OVER (ORDER BY last_ts) FROM (SELECT user_id, MAX(ts) AS last_ts FROM orders GROUP BY user_id)',
+      errors: [{ text: 'last_ts', message: /`last_ts` comes out of an aggregation/ }],
+    },
+    {
       name: 'ROW_NUMBER without a Top-N filter',
       sql: ORDERS + 'SELECT id, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY amount) AS rn FROM orders',
       errors: [{ text: 'amount' }],

@@ -7,6 +7,7 @@ import { renderJson, type FileResult } from '../../diagnostics/render-json.js';
 import { renderText, summaryLine } from '../../diagnostics/render-text.js';
 import type { ValidateOptions, ValidationResult } from '../../validate.js';
 import type { RuleSettings } from '../../rules/config.js';
+import type { AnyRule } from '../../rules/types.js';
 import { decodeSource } from '../../source/decode.js';
 import { parseCommandArgs, type OptionSpec } from '../args.js';
 import { readInputs, type Input } from '../inputs.js';
@@ -32,6 +33,9 @@ Options:
                              conservative, permissive
       --rule <RULE=level>    set a rule (by code or name) to off, info, warn or
                              error; may be repeated
+      --config <file>        project file (default: the nearest flinkcheck.yaml
+                             in the working directory or above); it chooses the
+                             profile, rule settings and a custom rules directory
       --no-color             do not colour the output (colours are also off when
                              stdout is not a terminal or NO_COLOR is set)
       --fix                  apply the safe fixes to the files in place, then
@@ -51,6 +55,7 @@ const OPTIONS = {
   format: { type: 'string', short: 'f' },
   profile: { type: 'string' },
   rule: { type: 'string', multiple: true },
+  config: { type: 'string' },
   'no-color': { type: 'boolean' },
   fix: { type: 'boolean' },
   'fix-dry-run': { type: 'boolean' },
@@ -79,13 +84,13 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
 
   const catalogFiles = values.catalog === undefined ? [] : typeof values.catalog === 'string' ? [values.catalog] : values.catalog;
   if (!Array.isArray(catalogFiles)) throw new UsageError('option `--catalog` needs a file', 'check');
-  const ruleSettings = await readRuleSettings(values.profile, values.rule);
+  const { settings: ruleSettings, customRules } = await readRuleSettings(values.profile, values.rule, values.config, io);
   const catalogs = await loadCatalogs(catalogFiles as readonly string[], io);
   if (catalogs === null) return ExitCode.usage;
 
   let inputs = await readInputs(positionals, io, 'check');
   const validateScript = await loadValidator();
-  const options: ValidateOptions = { catalogs, rules: ruleSettings };
+  const options: ValidateOptions = { catalogs, rules: ruleSettings, customRules };
   if (values.fix === true || values['fix-dry-run'] === true) {
     const check = (text: string): readonly Diagnostic[] => checkInput({ name: '', bytes: Buffer.from(text, 'utf8') }, validateScript, options).diagnostics;
     inputs = await fixInputs(inputs, check, io, values['fix-dry-run'] === true);
@@ -165,17 +170,24 @@ async function loadValidator(): Promise<ValidateScript> {
   return module.validateScript;
 }
 
-/** `--profile` and `--rule CODE=level` as rule settings; mistakes are usage errors. */
-async function readRuleSettings(profile: unknown, rules: unknown): Promise<RuleSettings> {
-  const { BUILTIN_RULES, parseRuleFlag, resolveRuleSettings, RuleSettingsError } = await import('../../rules/index.js');
+/**
+ * The rule settings: the project file (given, or the nearest flinkcheck.yaml), then `--profile`
+ * and `--rule CODE=level` over it. Mistakes are usage errors.
+ */
+async function readRuleSettings(profile: unknown, rules: unknown, config: unknown, io: CliIo): Promise<{ settings: RuleSettings; customRules: readonly AnyRule[] }> {
+  const { BUILTIN_RULES, findProjectConfig, loadProjectConfig, parseRuleFlag, resolveRuleSettings, RuleSettingsError } = await import('../../rules/index.js');
   const flags = Array.isArray(rules) ? (rules as string[]) : typeof rules === 'string' ? [rules] : [];
   try {
+    const file = typeof config === 'string' ? path.resolve(io.cwd, config) : findProjectConfig(io.cwd);
+    const project = file === null ? null : await loadProjectConfig(file);
     const settings: RuleSettings = {
+      ...project?.settings,
       ...(typeof profile === 'string' ? { profile } : {}),
-      rules: Object.fromEntries(flags.map((flag) => parseRuleFlag(flag))),
+      rules: { ...project?.settings.rules, ...Object.fromEntries(flags.map((flag) => parseRuleFlag(flag))) },
     };
-    resolveRuleSettings(BUILTIN_RULES, settings);
-    return settings;
+    const customRules = project?.customRules ?? [];
+    resolveRuleSettings([...BUILTIN_RULES, ...customRules], settings);
+    return { settings, customRules };
   } catch (error) {
     if (error instanceof RuleSettingsError) throw new UsageError(error.message, 'check');
     throw error;

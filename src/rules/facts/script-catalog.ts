@@ -297,6 +297,18 @@ const DURATION_UNITS: ReadonlyArray<readonly [RegExp, number]> = [
 
 /** Flink's Duration option syntax (`1 h`, `30min`, `1000` = ms); null when not a duration. */
 export function parseDuration(text: string): number | null {
+  let parsed = durations.get(text);
+  if (parsed === undefined) {
+    parsed = parseDurationText(text);
+    if (durations.size > 256) durations.clear();
+    durations.set(text, parsed);
+  }
+  return parsed;
+}
+
+const durations = new Map<string, number | null>();
+
+function parseDurationText(text: string): number | null {
   const match = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(text);
   if (match === null) return null;
   const amount = Number(match[1]);

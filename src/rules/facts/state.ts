@@ -2,7 +2,7 @@ import type { Query, Select, Statement } from '../../ast/nodes.js';
 import { walk } from '../../ast/walk.js';
 import type { Span } from '../../source/span.js';
 import { formatMillis, intervalMillis } from './intervals.js';
-import { aggregateCalls, functionName, joinsOf, type StatementFacts, WINDOW_FUNCTIONS } from './statement-facts.js';
+import { functionName, joinsOf, type StatementFacts, WINDOW_FUNCTIONS } from './statement-facts.js';
 
 /**
  * A coarse estimate of the state a statement's job keeps, per stateful operator: none, bounded
@@ -84,7 +84,7 @@ export function estimateState(ast: Statement, facts: StatementFacts): StateEstim
       if (select.groupBy !== null) operators.push({ operator: 'GROUP BY', span: select.groupBy.span, bound: null });
       else if (select.quantifier === 'DISTINCT') operators.push({ operator: 'SELECT DISTINCT', span: select.span, bound: null });
       else {
-        const distinct = aggregateCalls(select).find((c) => c.quantifier === 'DISTINCT');
+        const distinct = facts.aggregateCalls(select).find((c) => c.quantifier === 'DISTINCT');
         if (distinct !== undefined) operators.push({ operator: `${functionName(distinct)}(DISTINCT ...)`, span: distinct.span, bound: null });
       }
     }

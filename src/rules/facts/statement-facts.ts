@@ -131,11 +131,18 @@ export function itemName(item: Select['items'][number]): string | null {
 export type WindowKind = 'tvf' | 'legacy' | null;
 
 export class StatementFacts {
-  private readonly queryInfos = new Map<QueryBody | Query, QueryInfo>();
-  private readonly relationCache = new Map<Select, Relation[]>();
+  // Created on first use: most statements (DDL, SET) never ask.
+  private queryInfoCache: Map<QueryBody | Query, QueryInfo> | null = null;
+  private relationCache: Map<Select, Relation[]> | null = null;
+  private visitingSet: Set<Query | QueryBody> | null = null;
   private parents: Map<AstNode, AstNode> | null = null;
+  private path: readonly AstNode[] | null = null;
+  private pathHint = -1;
+  private relationOfRef: Map<TableRef, Relation> | null = null;
+  private aggregateCache: Map<Select, FunctionCall[]> | null = null;
+  private ttl: number | null | undefined = undefined;
+  private mayHaveWith: boolean | null = null;
   private ctes: Map<Select, ReadonlyMap<string, Query>> | null = null;
-  private readonly visiting = new Set<Query | QueryBody>();
 
   constructor(
     readonly ast: Statement,
@@ -150,19 +157,65 @@ export class StatementFacts {
 
   /** `table.exec.state.ttl` in milliseconds, when set to a non-zero duration. */
   get stateTtl(): number | null {
-    return configuredStateTtl(this.catalog);
+    if (this.ttl === undefined) this.ttl = configuredStateTtl(this.catalog);
+    return this.ttl;
+  }
+
+  /**
+   * The engine's walk shares its path (the visited node and its ancestors), so the ancestors of the
+   * node being visited are found without another walk of the statement.
+   */
+  usePath(path: readonly AstNode[] | null): void {
+    this.path = path;
   }
 
   /** The node that contains `node` in this statement. */
   parentOf(node: AstNode): AstNode | null {
+    if (node === this.ast) return null;
+    const path = this.path;
+    if (path !== null) {
+      // Callers usually climb the path one ancestor at a time: try just below the last answer first.
+      const hint = this.pathHint;
+      if (hint > 0 && hint < path.length && path[hint] === node) {
+        this.pathHint = hint - 1;
+        return path[hint - 1]!;
+      }
+      for (let i = path.length - 1; i > 0; i--) {
+        if (path[i] === node) {
+          this.pathHint = i - 1;
+          return path[i - 1]!;
+        }
+      }
+    }
     if (this.parents === null) this.index();
     return this.parents!.get(node) ?? null;
+  }
+
+  private onPath(node: AstNode): boolean {
+    return this.path !== null && this.path.includes(node);
   }
 
   /** The SELECT whose clause contains `node` (the nearest enclosing one). */
   enclosingSelect(node: AstNode): Select | null {
     for (let p = this.parentOf(node); p !== null; p = this.parentOf(p)) if (p.kind === 'Select') return p;
     return null;
+  }
+
+  /** The WITH item named `name` visible from `select`: the nearest enclosing query that defines it. */
+  private cteNamed(select: Select, name: string): Query | null {
+    // Most statements define no WITH items; the statement's text says so without a walk.
+    this.mayHaveWith ??= /\bWITH\b/i.test(this.source.text.slice(this.ast.span.start, this.ast.span.end));
+    if (!this.mayHaveWith) return null;
+    if (this.onPath(select)) {
+      for (let p = this.parentOf(select); p !== null; p = this.parentOf(p)) {
+        if (p.kind !== 'Query') continue;
+        const item = p.withItems.find((w) => w.name.value === name);
+        if (item !== undefined) return item.query;
+      }
+      return null;
+    }
+    if (this.ctes === null) this.index();
+    return this.ctes!.get(select)?.get(name) ?? null;
   }
 
   private index(): void {
@@ -197,6 +250,7 @@ export class StatementFacts {
 
   /** The relations of a SELECT's FROM clause, flattened through joins, in source order. */
   relations(select: Select): readonly Relation[] {
+    this.relationCache ??= new Map();
     let found = this.relationCache.get(select);
     if (found === undefined) {
       found = [];
@@ -215,8 +269,15 @@ export class StatementFacts {
     out.push(this.relation(ref, select));
   }
 
-  /** The relation a FROM item reads. */
+  /** The relation a FROM item reads (computed once per FROM item). */
   relation(ref: TableRef, select: Select | null): Relation {
+    this.relationOfRef ??= new Map();
+    let rel = this.relationOfRef.get(ref);
+    if (rel === undefined) this.relationOfRef.set(ref, (rel = this.computeRelation(ref, select)));
+    return rel;
+  }
+
+  private computeRelation(ref: TableRef, select: Select | null): Relation {
     const alias = ref.kind === 'Join' ? '' : ref.alias?.name.value ?? '';
     const aliasColumns = ref.kind !== 'Join' && ref.alias !== null ? ref.alias.columns.map((c) => c.value) : [];
     switch (ref.kind) {
@@ -251,9 +312,8 @@ export class StatementFacts {
 
   private namedRelation(parts: readonly string[], select: Select | null, alias: string, aliasColumns: readonly string[], ref: RelationRef): Relation {
     if (parts.length === 1 && select !== null) {
-      if (this.ctes === null) this.index();
-      const cte = this.ctes!.get(select)?.get(parts[0]!);
-      if (cte !== undefined) return { kind: 'query', alias, query: cte, columns: aliasColumns, ref, view: false };
+      const cte = this.cteNamed(select, parts[0]!);
+      if (cte !== null) return { kind: 'query', alias, query: cte, columns: aliasColumns, ref, view: false };
     }
     const definition = this.catalog.lookup(parts.join('.'));
     if (definition?.kind === 'table') return { kind: 'table', alias, table: definition, ref };
@@ -317,7 +377,15 @@ export class StatementFacts {
   /** A SELECT that aggregates without a window: GROUP BY, aggregate calls, or SELECT DISTINCT. */
   isGroupAggregation(select: Select): boolean {
     if (this.windowKind(select) !== null) return false;
-    return select.groupBy !== null || select.quantifier === 'DISTINCT' || aggregateCalls(select).length > 0;
+    return select.groupBy !== null || select.quantifier === 'DISTINCT' || this.aggregateCalls(select).length > 0;
+  }
+
+  /** `aggregateCalls(select)`, computed once per SELECT. */
+  aggregateCalls(select: Select): readonly FunctionCall[] {
+    this.aggregateCache ??= new Map();
+    let calls = this.aggregateCache.get(select);
+    if (calls === undefined) this.aggregateCache.set(select, (calls = aggregateCalls(select)));
+    return calls;
   }
 
   // ---------------------------------------------------------------------------- changelog
@@ -332,13 +400,16 @@ export class StatementFacts {
   }
 
   queryInfo(body: Query | QueryBody): QueryInfo {
-    const cached = this.queryInfos.get(body);
+    this.queryInfoCache ??= new Map();
+    this.visitingSet ??= new Set();
+    const cached = this.queryInfoCache.get(body);
     if (cached !== undefined) return cached;
-    if (this.visiting.has(body)) return { unbounded: true, updating: null, columns: null, upsertKeys: null };
-    this.visiting.add(body);
+    // A view that reads itself (directly or through others) cannot be planned; stop the recursion.
+    if (this.visitingSet.has(body)) return { unbounded: true, updating: null, columns: null, upsertKeys: null };
+    this.visitingSet.add(body);
     const info = this.computeQueryInfo(body);
-    this.visiting.delete(body);
-    this.queryInfos.set(body, info);
+    this.visitingSet.delete(body);
+    this.queryInfoCache.set(body, info);
     return info;
   }
 
@@ -448,7 +519,7 @@ export class StatementFacts {
         ? { span: select.groupBy.span, what: 'GROUP BY' }
         : select.quantifier === 'DISTINCT'
           ? { span: this.distinctSpan(select), what: 'SELECT DISTINCT' }
-          : { span: aggregateCalls(select)[0]!.span, what: 'aggregation without GROUP BY' };
+          : { span: this.aggregateCalls(select)[0]!.span, what: 'aggregation without GROUP BY' };
       if (unbounded || updating !== null) updating = updating ?? cause;
       if (columns !== null) {
         const keyNames = select.quantifier === 'DISTINCT' && select.groupBy === null ? columns : keys.map(columnName);
@@ -599,6 +670,7 @@ export class StatementFacts {
         if (expr.kind === 'FunctionCall' && TIME_ATTRIBUTE_FUNCTIONS[functionName(expr)] !== undefined && expr.over === null) {
           return { kind: TIME_ATTRIBUTE_FUNCTIONS[functionName(expr)]! };
         }
+        if (expr.kind === 'FunctionCall' && isAggregateCall(expr)) return { kind: 'none', reason: 'aggregate', table: null, type: null };
         if (expr.kind !== 'ColumnRef') return { kind: 'none', reason: 'computed', table: null, type: null };
         const found = this.timeAttribute(body, expr);
         if (aggregated === 'window' && expr.parts[expr.parts.length - 1]!.value === 'window_time') return found;
