@@ -111,6 +111,7 @@ export async function startServer(config: ServerConfig, logger: Logger, rules: R
       logger.info({ delay_ms: config.shutdownDelayMs, grace_ms: config.shutdownGraceMs, in_flight: pool.activeTasks + pool.queueSize }, 'shutting down: NOT_SERVING');
       if (config.shutdownDelayMs > 0) await sleep(config.shutdownDelayMs);
       draining = true;
+      logger.info({ in_flight: pool.activeTasks + pool.queueSize }, 'draining: new calls are refused, calls in flight finish');
       const forced = await new Promise<boolean>((resolve) => {
         // Open health Watch streams (and editor sessions) never end by themselves: force after the grace period.
         const timer = setTimeout(() => {
