@@ -166,7 +166,10 @@ export function createValidationService(deps: ServiceDeps): UntypedServiceImplem
         (error: unknown) => {
           const rpcError = toRpcError(error, log);
           const cancelled = controller.signal.aborted;
-          log.info({ ...describe(call.request), grpc_code: cancelled ? 'CANCELLED' : Status[rpcError.code], reason: rpcError.message, ms: round(performance.now() - started) }, 'request failed');
+          // Messages of malformed requests quote the request; only the field paths are logged.
+          const fields = rpcError.details.flatMap((d) => (d.kind === 'bad-request' ? d.violations.map((v) => v.field) : []));
+          const why = rpcError.code === Status.INVALID_ARGUMENT ? { fields } : { reason: rpcError.message };
+          log.info({ ...describe(call.request), grpc_code: cancelled ? 'CANCELLED' : Status[rpcError.code], ...why, ms: round(performance.now() - started) }, 'request failed');
           callback(toStatusObject(rpcError, requestId));
         },
       );

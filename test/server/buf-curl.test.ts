@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { protoPath as healthProtoPath } from 'grpc-health-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeStatusDetails } from '../../src/server/rich-error.js';
-import { ROOT, startProcess, type RunningProcess } from './harness.js';
+import { fetchMetrics, ROOT, sample, startProcess, type RunningProcess } from './harness.js';
 
 // End to end with an independent client: `buf curl` (Go, from @bufbuild/buf) against the real
 // server process, finding the service through server reflection.
@@ -112,6 +112,37 @@ describe('buf curl against the server', () => {
         { field: 'catalogs[0].structured.tables[0].primary_key[0]', description: '`c` is not a column of this table' },
       ],
     });
+  });
+
+  it('exposes go-grpc-prometheus metrics, pool state, diagnostics by code and statements by kind', async () => {
+    const metrics = await fetchMetrics(server.metricsPort);
+    const validate = { grpc_type: 'unary', grpc_service: 'flinkcheck.v1.ValidationService', grpc_method: 'ValidateScript' };
+    expect(sample(metrics, 'grpc_server_started_total', validate)).toBe(3);
+    expect(sample(metrics, 'grpc_server_handled_total', { ...validate, grpc_code: 'OK' })).toBe(2);
+    expect(sample(metrics, 'grpc_server_handled_total', { ...validate, grpc_code: 'InvalidArgument' })).toBe(1);
+    expect(sample(metrics, 'grpc_server_handling_seconds_count', validate)).toBe(3);
+    expect(sample(metrics, 'grpc_server_handled_total', { grpc_service: 'grpc.health.v1.Health', grpc_method: 'Check', grpc_code: 'NotFound' })).toBe(1);
+    expect(sample(metrics, 'flinkcheck_diagnostics_total', { code: 'FSQL1015', severity: 'error' })).toBe(1);
+    expect(sample(metrics, 'flinkcheck_statements_total', { kind: 'CREATE TABLE' })).toBe(2);
+    expect(sample(metrics, 'flinkcheck_statements_total', { kind: 'INSERT' })).toBe(1);
+    expect(sample(metrics, 'flinkcheck_pool_workers')).toBe(2);
+    expect(metrics).toMatch(/^flinkcheck_pool_queue_size 0$/m);
+    expect(metrics).toMatch(/^flinkcheck_pool_utilization_ratio /m);
+    expect(metrics).toMatch(/^process_resident_memory_bytes /m);
+  });
+
+  it('logs one JSON line per request with a request id, a hash and a length, never the SQL', () => {
+    const done = server.logs.filter((l) => l.method === 'ValidateScript');
+    expect(done).toHaveLength(3);
+    for (const line of done) {
+      expect(line.req_id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(line.sql_sha256).toMatch(/^[0-9a-f]{16}$/);
+      expect(typeof line.sql_length).toBe('number');
+    }
+    const text = JSON.stringify(server.logs);
+    expect(text).not.toContain('FORM clicks');
+    expect(text).not.toContain('clicks_per_minute');
+    expect(text).not.toContain('SELECT');
   });
 });
 
