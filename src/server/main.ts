@@ -20,7 +20,9 @@ async function main(): Promise<void> {
     process.stdout.write(usage());
     return;
   }
-  const logger = pino({ level: config.logLevel, base: { service: 'flinkcheck' } });
+  // Asynchronous writes: one log line per request must not cost a blocking write() on the event loop.
+  const destination = pino.destination({ dest: 1, sync: false });
+  const logger = pino({ level: config.logLevel, base: { service: 'flinkcheck' } }, destination);
   const server = await startServer(config, logger);
   logger.info({
     host: config.host, port: server.port, metrics_port: server.metricsPort, workers: config.workers,
@@ -31,18 +33,19 @@ async function main(): Promise<void> {
   const stop = (signal: string): void => {
     if (stopping) {
       logger.warn({ signal }, 'second signal: exiting now');
+      destination.flushSync();
       process.exit(1);
     }
     stopping = true;
     logger.info({ signal }, 'signal received');
     server.shutdown().then(
       () => {
-        logger.flush();
+        destination.flushSync();
         process.exit(0);
       },
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
-        logger.flush();
+        destination.flushSync();
         process.exit(1);
       },
     );

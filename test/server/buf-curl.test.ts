@@ -54,6 +54,14 @@ describe('buf curl against the server', () => {
     expect(unknown.code).toBe(5 << 3); // NOT_FOUND
   });
 
+  it('has a container health probe that exits 0 only when the server is SERVING', async () => {
+    const probe = join(ROOT, 'dist/src/server/health-probe.js');
+    const ok = await exec(process.execPath, [probe], { env: { ...process.env, FLINKCHECK_PORT: String(server.port) } });
+    expect(ok.stdout).toBe('SERVING\n');
+    const closed = await exec(process.execPath, [probe], { env: { ...process.env, FLINKCHECK_PORT: '1', FLINKCHECK_PROBE_TIMEOUT_MS: '500' } }).catch((e: { code: number }) => e);
+    expect((closed as { code: number }).code).toBe(1);
+  });
+
   it('lists the service and its methods through reflection', async () => {
     const services = await bufCurl(server, ['--list-services', `http://${server.address}`]);
     expect(services.code).toBe(0);
