@@ -6,7 +6,7 @@
  * reads the server's RSS from its /metrics. Bounded in requests and time. Prints Markdown.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { credentials, loadPackageDefinition, type Client, type GrpcObject, type ServiceClientConstructor } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
@@ -52,9 +52,9 @@ async function startServer(workers: number): Promise<{ child: ChildProcess; port
   });
 }
 
-async function rssBytes(metricsPort: number): Promise<number> {
+async function serverSample(metricsPort: number, name: string): Promise<number> {
   const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith('process_resident_memory_bytes '));
+  const line = text.split('\n').find((l) => l.startsWith(`${name} `));
   return Number(line?.split(' ')[1] ?? Number.NaN);
 }
 
@@ -66,6 +66,10 @@ function call(client: Callable, method: string, request: object): Promise<void> 
 
 interface LevelResult {
   readonly clients: number;
+  /** Server CPU time (all threads) per validation, in ms: what a validation costs regardless of contention. */
+  cpuMsPerCall: number;
+  /** 1-minute load average when the level ended (other processes compete for the CPUs). */
+  loadAverage: number;
   readonly calls: number;
   readonly errors: number;
   readonly seconds: number;
@@ -97,7 +101,7 @@ async function runLevel(address: string, clients: number, sql: string, durationM
   }));
   const seconds = (performance.now() - started) / 1000;
   for (const c of channels) c.close();
-  return { clients, calls: latencies.length, errors, seconds, latenciesMs: Float64Array.from(latencies).sort() };
+  return { clients, calls: latencies.length, errors, seconds, latenciesMs: Float64Array.from(latencies).sort(), cpuMsPerCall: Number.NaN, loadAverage: loadavg()[0]! };
 }
 
 async function healthWhileSaturated(address: string, sql: string): Promise<{ latenciesMs: Float64Array; load: LevelResult }> {
@@ -137,26 +141,29 @@ async function main(): Promise<void> {
   const server = await startServer(workers);
   const address = `127.0.0.1:${server.port}`;
   try {
-    const rssStart = await rssBytes(server.metricsPort);
+    const rssStart = await serverSample(server.metricsPort, 'process_resident_memory_bytes');
     log('warming up');
     await runLevel(address, 10, sql, WARMUP_MS, LEVEL_MAX_CALLS);
     const results: LevelResult[] = [];
     for (const clients of LEVELS) {
       log(`${clients} clients`);
-      results.push(await runLevel(address, clients, sql, LEVEL_MS, LEVEL_MAX_CALLS));
+      const cpuBefore = await serverSample(server.metricsPort, 'process_cpu_seconds_total');
+      const result = await runLevel(address, clients, sql, LEVEL_MS, LEVEL_MAX_CALLS);
+      result.cpuMsPerCall = ((await serverSample(server.metricsPort, 'process_cpu_seconds_total')) - cpuBefore) * 1000 / result.calls;
+      results.push(result);
     }
     log('health while saturated');
     const health = await healthWhileSaturated(address, sql);
-    const rssEnd = await rssBytes(server.metricsPort);
+    const rssEnd = await serverSample(server.metricsPort, 'process_resident_memory_bytes');
 
     const out: string[] = [];
     out.push('## gRPC load test', '');
     out.push(`Loopback, server with ${workers} worker threads on ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}; client in the same machine.`);
     out.push(`Statement: the corpus statement of median length (${sql.length} characters, of ${corpus.statements.length}). Closed-loop clients, one connection each, ${LEVEL_MS / 1000} s per level after a ${WARMUP_MS / 1000} s warm-up; logs on (info).`, '');
-    out.push('| clients | validations/s | p50 ms | p99 ms | max ms | calls | errors |', '|---:|---:|---:|---:|---:|---:|---:|');
+    out.push('| clients | validations/s | p50 ms | p99 ms | max ms | calls | errors | server CPU ms/validation | load avg |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const r of results) {
       const l = r.latenciesMs;
-      out.push(`| ${r.clients} | ${Math.round(r.calls / r.seconds)} | ${ms(percentile(l, 50))} | ${ms(percentile(l, 99))} | ${ms(l[l.length - 1] ?? Number.NaN)} | ${r.calls} | ${r.errors} |`);
+      out.push(`| ${r.clients} | ${Math.round(r.calls / r.seconds)} | ${ms(percentile(l, 50))} | ${ms(percentile(l, 99))} | ${ms(l[l.length - 1] ?? Number.NaN)} | ${r.calls} | ${r.errors} | ${r.cpuMsPerCall.toFixed(3)} | ${r.loadAverage.toFixed(1)} |`);
     }
     const h = health.latenciesMs;
     out.push('');

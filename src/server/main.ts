@@ -20,14 +20,17 @@ async function main(): Promise<void> {
     process.stdout.write(usage());
     return;
   }
-  // Asynchronous writes: one log line per request must not cost a blocking write() on the event loop.
-  const destination = pino.destination({ dest: 1, sync: false });
+  // One log line per request: written asynchronously and in batches of up to 8 KiB (flushed at
+  // least every 250 ms), so that logging does not cost a write() per request on the event loop.
+  const destination = pino.destination({ dest: 1, sync: false, minLength: 8192 });
+  setInterval(() => destination.flush(), 250).unref();
   const logger = pino({ level: config.logLevel, base: { service: 'flinkcheck' } }, destination);
   const server = await startServer(config, logger);
   logger.info({
     host: config.host, port: server.port, metrics_port: server.metricsPort, workers: config.workers,
     tls: config.tls === null ? 'off' : config.tls.clientCaFile === null ? 'tls' : 'mtls',
   }, 'listening');
+  destination.flush();
 
   let stopping = false;
   const stop = (signal: string): void => {

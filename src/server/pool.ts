@@ -1,5 +1,5 @@
 import { Piscina } from 'piscina';
-import type { WorkerResult, WorkerTask } from './worker.js';
+import type { PoolTask, WorkerResult, WorkerTask } from './worker.js';
 
 export type PoolFailure =
   /** The queue is full; retry after about `retryAfterMs`. */
@@ -122,17 +122,27 @@ export class WorkPool {
     this.running++;
     pending.options.onStart?.();
     const controller = new AbortController();
+    const startedAt = new Float64Array(new SharedArrayBuffer(8));
     let budgetExceeded = false;
-    const budget = setTimeout(() => {
-      budgetExceeded = true;
-      controller.abort();
-    }, this.options.cpuBudgetMs);
+    let budget: NodeJS.Timeout;
+    // The budget runs from the moment the worker starts the task (it writes `startedAt`).
+    const checkBudget = (): void => {
+      const began = startedAt[0]!;
+      const left = began === 0 ? this.options.cpuBudgetMs : began + this.options.cpuBudgetMs - Date.now();
+      if (began !== 0 && left <= 0) {
+        budgetExceeded = true;
+        controller.abort();
+        return;
+      }
+      budget = setTimeout(checkBudget, Math.max(1, left));
+    };
+    budget = setTimeout(checkBudget, this.options.cpuBudgetMs);
     const onCallerAbort = (): void => controller.abort();
     pending.options.signal?.addEventListener('abort', onCallerAbort, { once: true });
-    const startedAt = performance.now();
-    this.piscina.run(pending.task, { signal: controller.signal }).then(
+    const message: PoolTask = { task: pending.task, startedAt };
+    this.piscina.run(message, { signal: controller.signal }).then(
       (result: WorkerResult) => {
-        this.meanRunMs += (performance.now() - startedAt - this.meanRunMs) * 0.05;
+        this.meanRunMs += (Date.now() - startedAt[0]! - this.meanRunMs) * 0.05;
         pending.resolve(result);
       },
       (error: unknown) => {

@@ -58,7 +58,6 @@ export async function startServer(config: ServerConfig, logger: Logger, rules: R
   });
   const registered = new CatalogCache(config.maxCatalogs);
   const metrics = new ServerMetrics(pool, () => registered.size);
-  let draining = false;
 
   const baseCatalogs = await preloadCatalogs(config.catalogFiles, pool, registered, logger);
 
@@ -71,7 +70,7 @@ export async function startServer(config: ServerConfig, logger: Logger, rules: R
   });
   const services = loadPackageDefinition(packageDefinition) as unknown as { flinkcheck: { v1: Record<string, ServiceClientConstructor> } };
   server.addService(services.flinkcheck.v1.ValidationService!.service, createValidationService({
-    config, pool, metrics, logger, rules, registered, baseCatalogs, isDraining: () => draining,
+    config, pool, metrics, logger, rules, registered, baseCatalogs,
   }));
   const health = new HealthImplementation({ '': 'SERVING', [SERVICE_NAME]: 'SERVING' });
   health.addToServer(server);
@@ -110,7 +109,8 @@ export async function startServer(config: ServerConfig, logger: Logger, rules: R
       health.setStatus(SERVICE_NAME, 'NOT_SERVING');
       logger.info({ delay_ms: config.shutdownDelayMs, grace_ms: config.shutdownGraceMs, in_flight: pool.activeTasks + pool.queueSize }, 'shutting down: NOT_SERVING');
       if (config.shutdownDelayMs > 0) await sleep(config.shutdownDelayMs);
-      draining = true;
+      // From here grpc-js refuses new calls (GOAWAY; clients go to other replicas); every call it
+      // already accepted runs to its end.
       logger.info({ in_flight: pool.activeTasks + pool.queueSize }, 'draining: new calls are refused, calls in flight finish');
       const forced = await new Promise<boolean>((resolve) => {
         // Open health Watch streams (and editor sessions) never end by themselves: force after the grace period.

@@ -33,8 +33,6 @@ export interface ServiceDeps {
   readonly registered: CatalogCache;
   /** Catalogs preloaded at start: used when a request names none. */
   readonly baseCatalogs: readonly CatalogEntries[];
-  /** True once shutdown began: new calls are refused with UNAVAILABLE. */
-  readonly isDraining: () => boolean;
 }
 
 /** Documents one ValidateStream session may keep open at once. */
@@ -152,10 +150,6 @@ export function createValidationService(deps: ServiceDeps): UntypedServiceImplem
       const header = new Metadata();
       header.set('x-request-id', requestId);
       call.sendMetadata(header);
-      if (deps.isDraining()) {
-        callback(toStatusObject(new RpcError(Status.UNAVAILABLE, 'the server is shutting down; retry on another replica'), requestId));
-        return;
-      }
       const controller = new AbortController();
       call.on('cancelled', () => controller.abort());
       body(call.request, controller.signal, log).then(
@@ -211,10 +205,6 @@ export function createValidationService(deps: ServiceDeps): UntypedServiceImplem
   function ValidateStream(call: ServerDuplexStream<WireValidateStreamRequest, object>): void {
     const requestId = requestIdOf(call.metadata);
     const log = deps.logger.child({ req_id: requestId, method: 'ValidateStream' });
-    if (deps.isDraining()) {
-      call.emit('error', toStatusObject(new RpcError(Status.UNAVAILABLE, 'the server is shutting down; retry on another replica'), requestId));
-      return;
-    }
     interface Doc {
       version: number;
       text: string | null;

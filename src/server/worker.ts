@@ -14,6 +14,16 @@ export type WorkerTask =
   | { readonly kind: 'validate'; readonly sql: string; readonly catalogs: readonly CatalogEntries[] }
   | { readonly kind: 'catalog'; readonly catalogs: readonly WireCatalog[]; readonly path: string };
 
+/**
+ * A task as the pool sends it: with a shared cell where the worker notes when it started (epoch ms),
+ * so that the CPU budget counts the task's own run time, not the time a replacement worker takes
+ * to start and warm up.
+ */
+export interface PoolTask {
+  readonly task: WorkerTask;
+  readonly startedAt: Float64Array;
+}
+
 export type WorkerResult =
   | { readonly kind: 'validate'; readonly response: WireValidateScriptResponse; readonly statementKinds: readonly string[] }
   | { readonly kind: 'catalog'; readonly conversion: CatalogConversion };
@@ -24,7 +34,8 @@ const testHooks = process.env.FLINKCHECK_TEST_HOOKS === '1';
 // then finds the parser's prediction cache filled.
 warmUpParser();
 
-export default function run(task: WorkerTask): WorkerResult {
+export default function run({ task, startedAt }: PoolTask): WorkerResult {
+  startedAt[0] = Date.now();
   if (task.kind === 'catalog') return { kind: 'catalog', conversion: convertCatalogs(task.catalogs, task.path) };
   if (testHooks) applyTestHooks(task.sql);
   const result = validateScript(task.sql, { catalogs: task.catalogs });

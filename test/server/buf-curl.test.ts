@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { protoPath as healthProtoPath } from 'grpc-health-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeStatusDetails } from '../../src/server/rich-error.js';
-import { fetchMetrics, ROOT, sample, startProcess, type RunningProcess } from './harness.js';
+import { fetchMetrics, ROOT, sample, startProcess, waitForLog, type RunningProcess } from './harness.js';
 
 // End to end with an independent client: `buf curl` (Go, from @bufbuild/buf) against the real
 // server process, finding the service through server reflection.
@@ -139,8 +139,8 @@ describe('buf curl against the server', () => {
     expect(metrics).toMatch(/^process_resident_memory_bytes /m);
   });
 
-  it('logs one JSON line per request with a request id, a hash and a length, never the SQL', () => {
-    const done = server.logs.filter((l) => l.method === 'ValidateScript');
+  it('logs one JSON line per request with a request id, a hash and a length, never the SQL', async () => {
+    const done = await waitForLog(server, (l) => l.method === 'ValidateScript', 3);
     expect(done).toHaveLength(3);
     for (const line of done) {
       expect(line.req_id).toMatch(/^[0-9a-f-]{36}$/);

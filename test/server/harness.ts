@@ -69,6 +69,16 @@ export async function startProcess(args: readonly string[] = [], env: Record<str
   };
 }
 
+/** Waits until the server's (batched, flushed every 250 ms) log holds a line matching `predicate`. */
+export async function waitForLog(server: RunningProcess, predicate: (line: Record<string, unknown>) => boolean, count = 1, timeoutMs = 3_000): Promise<Record<string, unknown>[]> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const lines = server.logs.filter(predicate);
+    if (lines.length >= count || Date.now() > until) return lines;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 export type ValidationClient = Client & Record<string, (...args: never[]) => unknown>;
 
 export function validationClient(address: string): ValidationClient {
