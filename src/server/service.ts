@@ -147,15 +147,15 @@ export function createValidationService(deps: ServiceDeps): UntypedServiceImplem
       const requestId = requestIdOf(call.metadata);
       const log = deps.logger.child({ req_id: requestId, method });
       const started = performance.now();
-      const header = new Metadata();
-      header.set('x-request-id', requestId);
-      call.sendMetadata(header);
+      // The request id travels in the trailers: sending headers early would cost a write of its own.
+      const trailer = new Metadata();
+      trailer.set('x-request-id', requestId);
       const controller = new AbortController();
       call.on('cancelled', () => controller.abort());
       body(call.request, controller.signal, log).then(
         (response) => {
           log.info({ ...describe(call.request), ...summarize(response), grpc_code: 'OK', ms: round(performance.now() - started) }, 'request done');
-          callback(null, response);
+          callback(null, response, trailer);
         },
         (error: unknown) => {
           const rpcError = toRpcError(error, log);
@@ -164,7 +164,9 @@ export function createValidationService(deps: ServiceDeps): UntypedServiceImplem
           const fields = rpcError.details.flatMap((d) => (d.kind === 'bad-request' ? d.violations.map((v) => v.field) : []));
           const why = rpcError.code === Status.INVALID_ARGUMENT ? { fields } : { reason: rpcError.message };
           log.info({ ...describe(call.request), grpc_code: cancelled ? 'CANCELLED' : Status[rpcError.code], ...why, ms: round(performance.now() - started) }, 'request failed');
-          callback(toStatusObject(rpcError, requestId));
+          const statusObject = toStatusObject(rpcError, requestId);
+          statusObject.metadata!.set('x-request-id', requestId);
+          callback(statusObject);
         },
       );
     };

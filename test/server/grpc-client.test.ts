@@ -220,6 +220,29 @@ describe('limits', () => {
 });
 
 describe('SIGTERM', () => {
+  it('forces the exit after the grace period when a call never ends', async () => {
+    const server = await startProcess(['--workers', '1', '--shutdown-grace-ms', '300']);
+    const health = healthClient(server.address) as ReturnType<typeof healthClient> & { Watch: Function };
+    try {
+      // A health Watch stream lasts until the client ends it.
+      const watch = health.Watch({ service: '' });
+      const statuses: string[] = [];
+      const ended = new Promise<number>((resolve) => watch.on('error', (e: { code: number }) => resolve(e.code)));
+      watch.on('data', (r: { status: string }) => statuses.push(r.status));
+      while (statuses.length === 0) await new Promise((r) => setTimeout(r, 10));
+      const signalled = performance.now();
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+      expect(performance.now() - signalled).toBeGreaterThanOrEqual(290);
+      expect(statuses).toEqual(['SERVING', 'NOT_SERVING']);
+      expect(await ended).toBe(Status.CANCELLED);
+      expect(server.logs.find((l) => l.msg === 'stopped after the grace period; remaining calls were cancelled')).toMatchObject({ forced: true });
+    } finally {
+      health.close();
+      await server.stop();
+    }
+  });
+
   it('turns NOT_SERVING, finishes every call in flight, then exits 0', async () => {
     const server = await startProcess(['--workers', '2', '--max-queue', '1000', '--shutdown-delay-ms', '300', '--shutdown-grace-ms', '60000']);
     const client = validationClient(server.address);
