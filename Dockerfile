@@ -25,11 +25,11 @@ COPY --from=build --chown=root:root /app/node_modules ./node_modules
 COPY --from=build --chown=root:root /app/dist ./dist
 COPY --chown=root:root proto ./proto
 COPY --chown=root:root bin ./bin
-COPY --chown=root:root examples/default-catalog.sql ./examples/default-catalog.sql
+COPY --chown=root:root deploy/default-catalog.sql ./deploy/default-catalog.sql
 # The image's unprivileged user; the files above stay read-only for it.
 USER node
 EXPOSE 50051 9464
 HEALTHCHECK --interval=15s --timeout=5s --start-period=10s --retries=3 \
   CMD ["node", "dist/src/server/health-probe.js"]
 ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["node", "dist/src/server/main.js", "--catalog", "examples/default-catalog.sql"]
+CMD ["node", "dist/src/server/main.js", "--catalog", "deploy/default-catalog.sql"]

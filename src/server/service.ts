@@ -99,7 +99,7 @@ export function createValidationService(deps: ServiceDeps): UntypedServiceImplem
   }
 
   /** Checks the cheap parts of a request, then resolves its catalogs (converting inline ones in a worker). */
-  async function prepare(sql: string, settings: Settings, signal: AbortSignal): Promise<Prepared> {
+  async function prepare(sql: string, settings: Settings, signal: AbortSignal, onStart?: () => void): Promise<Prepared> {
     const violations: FieldViolation[] = [];
     const bytes = Buffer.byteLength(sql, 'utf8');
     if (bytes > config.maxSqlBytes) violations.push({ field: 'sql', description: `the script has ${bytes} bytes; this server accepts at most ${config.maxSqlBytes}` });
@@ -118,15 +118,15 @@ export function createValidationService(deps: ServiceDeps): UntypedServiceImplem
     });
     if (violations.length > 0) throw RpcError.invalidArgument(violations);
     if (settings.catalogs.length === 0) return { catalogs: named.length > 0 ? named : deps.baseCatalogs };
-    const inline = await convertCatalogs(settings.catalogs, 'catalogs', inlineCatalogs, signal);
+    const inline = await convertCatalogs(settings.catalogs, 'catalogs', inlineCatalogs, signal, onStart);
     return { catalogs: [inline, ...named] };
   }
 
-  async function convertCatalogs(catalogs: readonly WireCatalog[], path: string, cache: CatalogCache, signal: AbortSignal): Promise<CatalogEntries> {
+  async function convertCatalogs(catalogs: readonly WireCatalog[], path: string, cache: CatalogCache, signal: AbortSignal, onStart?: () => void): Promise<CatalogEntries> {
     const id = catalogIdOf(catalogs);
     const cached = cache.get(id);
     if (cached !== undefined) return cached;
-    const result = await pool.run({ kind: 'catalog', catalogs, path }, { signal });
+    const result = await pool.run({ kind: 'catalog', catalogs, path }, { signal, onStart });
     if (result.kind !== 'catalog') throw new Error('worker answered a catalog task with a validation');
     if (!result.conversion.ok) throw RpcError.invalidArgument(result.conversion.violations);
     cache.set(id, result.conversion.entries);
@@ -134,7 +134,7 @@ export function createValidationService(deps: ServiceDeps): UntypedServiceImplem
   }
 
   async function validate(sql: string, settings: Settings, signal: AbortSignal, onStart?: () => void): Promise<WireValidateScriptResponse> {
-    const { catalogs } = await prepare(sql, settings, signal);
+    const { catalogs } = await prepare(sql, settings, signal, onStart);
     const result = await pool.run({ kind: 'validate', sql, catalogs }, { signal, onStart });
     if (result.kind !== 'validate') throw new Error('worker answered a validation with a catalog');
     metrics.observeResult(result.response.diagnostics, result.statementKinds);

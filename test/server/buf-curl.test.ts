@@ -38,7 +38,7 @@ function url(server: RunningProcess, method: string): string {
 describe('buf curl against the server', () => {
   let server: RunningProcess;
   beforeAll(async () => {
-    server = await startProcess(['--workers', '2', '--catalog', 'examples/default-catalog.sql']);
+    server = await startProcess(['--workers', '2', '--catalog', 'deploy/default-catalog.sql']);
   });
   afterAll(async () => {
     await server?.stop();

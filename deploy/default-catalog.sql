@@ -1,4 +1,4 @@
--- The catalog `npm start` preloads (flinkcheck-server --catalog examples/default-catalog.sql):
+-- The catalog `npm start` preloads (flinkcheck-server --catalog deploy/default-catalog.sql):
 -- example tables that requests naming no catalog of their own can query.
 
 -- Page views from Kafka; event time from the record, events up to 5 seconds late.
@@ -15,20 +15,19 @@ CREATE TABLE clicks (
   'format' = 'json'
 );
 
--- Orders from a CDC stream: an updating table keyed by order_id.
+-- Orders from Kafka, append-only.
 CREATE TABLE orders (
   order_id    BIGINT NOT NULL,
   customer_id BIGINT,
   amount      DECIMAL(10, 2),
   currency    STRING,
   order_time  TIMESTAMP(3),
-  WATERMARK FOR order_time AS order_time - INTERVAL '10' SECOND,
-  PRIMARY KEY (order_id) NOT ENFORCED
+  WATERMARK FOR order_time AS order_time - INTERVAL '10' SECOND
 ) WITH (
   'connector' = 'kafka',
   'topic' = 'orders',
   'properties.bootstrap.servers' = 'kafka:9092',
-  'format' = 'debezium-json'
+  'format' = 'json'
 );
 
 -- A lookup table of customers in a database.
