@@ -179,7 +179,8 @@ describe('limits', () => {
     await new Promise((r) => setTimeout(r, 100));
     const refused = await unary<Script>(client, 'ValidateScript', { sql: GOOD }).promise;
     expect(refused.error?.code).toBe(Status.RESOURCE_EXHAUSTED);
-    expect(refused.ms).toBeLessThan(300);
+    // Refused at once, not after waiting for the 800 ms the spinning request holds the worker.
+    expect(refused.ms).toBeLessThan(500);
     const details = statusDetails(refused.error!);
     expect(details.code).toBe(Status.RESOURCE_EXHAUSTED);
     const retry = details.details.find((d) => d.type === 'google.rpc.RetryInfo');
