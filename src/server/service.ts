@@ -116,7 +116,14 @@ export function createValidationService(deps: ServiceDeps): UntypedServiceImplem
       if (found === undefined) violations.push({ field: `catalog_ids[${i}]`, description: `no catalog is registered as \`${id}\`; register it with RegisterCatalog (catalogs are kept in memory, per server)` });
       else named.push(found);
     });
-    if (violations.length > 0) throw RpcError.invalidArgument(violations);
+    if (violations.length > 0) {
+      const error = RpcError.invalidArgument(violations);
+      // Registered catalogs live in one replica's memory: this reason tells a client to register again.
+      if (named.length < settings.catalogIds.length) {
+        throw new RpcError(error.code, error.message, [...error.details, { kind: 'error-info', reason: 'CATALOG_NOT_REGISTERED' }]);
+      }
+      throw error;
+    }
     if (settings.catalogs.length === 0) return { catalogs: named.length > 0 ? named : deps.baseCatalogs };
     const inline = await convertCatalogs(settings.catalogs, 'catalogs', inlineCatalogs, signal, onStart);
     return { catalogs: [inline, ...named] };

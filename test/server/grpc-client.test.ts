@@ -202,6 +202,7 @@ describe('limits', () => {
       fieldViolations: [{ field: 'sql' }, { field: 'catalog_ids[0]' }],
     });
     expect(details.details.find((d) => d.type === 'google.rpc.RequestInfo')?.value).toMatchObject({ requestId: 'test-req-42' });
+    expect(details.details.find((d) => d.type === 'google.rpc.ErrorInfo')?.value).toMatchObject({ reason: 'CATALOG_NOT_REGISTERED', domain: 'flinkcheck.v1' });
   });
 
   it('registers a catalog once and validates against it by id', async () => {
