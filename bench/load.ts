@@ -76,12 +76,22 @@ interface LevelResult {
   readonly latenciesMs: Float64Array;
 }
 
-/** `clients` closed loops, each on its own connection, for `durationMs` or `maxCalls`. */
-async function runLevel(address: string, clients: number, sql: string, durationMs: number, maxCalls: number): Promise<LevelResult> {
-  const Ctor = validationServiceClient();
+function healthConstructor(): ServiceClientConstructor {
+  const pkg = loadPackageDefinition(loadSync(healthProtoPath, { keepCase: true, enums: String })) as unknown as { grpc: { health: { v1: GrpcObject } } };
+  return pkg.grpc.health.v1.Health as ServiceClientConstructor;
+}
+
+/**
+ * `clients` closed loops, each on its own connection, for `durationMs` or `maxCalls`. With `noop`,
+ * the calls are Health/Check (answered on the event loop, no validation): the ceiling this machine
+ * allows a gRPC call right now, to read the other numbers against.
+ */
+async function runLevel(address: string, clients: number, sql: string, durationMs: number, maxCalls: number, noop = false): Promise<LevelResult> {
+  const Ctor = noop ? healthConstructor() : validationServiceClient();
+  const [method, request] = noop ? ['Check', { service: '' }] : ['ValidateScript', { sql }];
   const channels = Array.from({ length: clients }, () => new Ctor(address, credentials.createInsecure()) as unknown as Callable);
   // Connect every channel before timing.
-  await Promise.all(channels.map((c) => call(c, 'ListRules', {})));
+  await Promise.all(channels.map((c) => call(c, noop ? 'Check' : 'ListRules', {})));
   const latencies: number[] = [];
   let errors = 0;
   let issued = 0;
@@ -92,7 +102,7 @@ async function runLevel(address: string, clients: number, sql: string, durationM
       issued++;
       const t0 = performance.now();
       try {
-        await call(client, 'ValidateScript', { sql });
+        await call(client, method, request);
         latencies.push(performance.now() - t0);
       } catch {
         errors++;
@@ -105,8 +115,7 @@ async function runLevel(address: string, clients: number, sql: string, durationM
 }
 
 async function healthWhileSaturated(address: string, sql: string): Promise<{ latenciesMs: Float64Array; load: LevelResult }> {
-  const pkg = loadPackageDefinition(loadSync(healthProtoPath, { keepCase: true, enums: String })) as unknown as { grpc: { health: { v1: GrpcObject } } };
-  const Health = pkg.grpc.health.v1.Health as ServiceClientConstructor;
+  const Health = healthConstructor();
   const health = new Health(address, credentials.createInsecure()) as unknown as Callable;
   await call(health, 'Check', { service: '' });
   const latencies: number[] = [];
@@ -152,6 +161,8 @@ async function main(): Promise<void> {
       result.cpuMsPerCall = ((await serverSample(server.metricsPort, 'process_cpu_seconds_total')) - cpuBefore) * 1000 / result.calls;
       results.push(result);
     }
+    log('no-op baseline');
+    const baseline = await runLevel(address, 10, sql, 4_000, LEVEL_MAX_CALLS, true);
     log('health while saturated');
     const health = await healthWhileSaturated(address, sql);
     const rssEnd = await serverSample(server.metricsPort, 'process_resident_memory_bytes');
@@ -166,7 +177,9 @@ async function main(): Promise<void> {
       out.push(`| ${r.clients} | ${Math.round(r.calls / r.seconds)} | ${ms(percentile(l, 50))} | ${ms(percentile(l, 99))} | ${ms(l[l.length - 1] ?? Number.NaN)} | ${r.calls} | ${r.errors} | ${r.cpuMsPerCall.toFixed(3)} | ${r.loadAverage.toFixed(1)} |`);
     }
     const h = health.latenciesMs;
+    const b = baseline.latenciesMs;
     out.push('');
+    out.push(`No-op baseline (Health/Check, no validation, 10 clients, same machine and moment): ${Math.round(baseline.calls / baseline.seconds)} calls/s, p50 ${ms(percentile(b, 50))} ms, p99 ${ms(percentile(b, 99))} ms; load average ${baseline.loadAverage.toFixed(1)}.`);
     out.push(`Health Check while 50 clients saturate the pool (${Math.round(health.load.calls / health.load.seconds)} validations/s): ${h.length} checks, p50 ${ms(percentile(h, 50))} ms, p99 ${ms(percentile(h, 99))} ms, max ${ms(h[h.length - 1] ?? Number.NaN)} ms.`);
     out.push(`Server RSS: ${(rssStart / 2 ** 20).toFixed(0)} MiB at start, ${(rssEnd / 2 ** 20).toFixed(0)} MiB after ${results.reduce((n, r) => n + r.calls, 0) + health.load.calls} validations.`);
     const ten = results.find((r) => r.clients === 10)!;

@@ -21,7 +21,7 @@ interface CurlResult {
   readonly stderr: string;
 }
 
-async function bufCurl(server: RunningProcess, args: readonly string[]): Promise<CurlResult> {
+async function bufCurl(args: readonly string[]): Promise<CurlResult> {
   try {
     const { stdout, stderr } = await exec(BUF, ['curl', '--protocol', 'grpc', '--http2-prior-knowledge', ...args], { cwd: ROOT, timeout: 20_000 });
     return { code: 0, stdout, stderr };
@@ -45,12 +45,12 @@ describe('buf curl against the server', () => {
   });
 
   it('answers the standard health check', async () => {
-    const all = await bufCurl(server, ['--schema', healthProtoPath, '-d', '{}', url(server, 'grpc.health.v1.Health/Check')]);
+    const all = await bufCurl(['--schema', healthProtoPath, '-d', '{}', url(server, 'grpc.health.v1.Health/Check')]);
     expect(all.code).toBe(0);
     expect(JSON.parse(all.stdout)).toEqual({ status: 'SERVING' });
-    const service = await bufCurl(server, ['--schema', healthProtoPath, '-d', '{"service":"flinkcheck.v1.ValidationService"}', url(server, 'grpc.health.v1.Health/Check')]);
+    const service = await bufCurl(['--schema', healthProtoPath, '-d', '{"service":"flinkcheck.v1.ValidationService"}', url(server, 'grpc.health.v1.Health/Check')]);
     expect(JSON.parse(service.stdout)).toEqual({ status: 'SERVING' });
-    const unknown = await bufCurl(server, ['--schema', healthProtoPath, '-d', '{"service":"no.such.Service"}', url(server, 'grpc.health.v1.Health/Check')]);
+    const unknown = await bufCurl(['--schema', healthProtoPath, '-d', '{"service":"no.such.Service"}', url(server, 'grpc.health.v1.Health/Check')]);
     expect(unknown.code).toBe(5 << 3); // NOT_FOUND
   });
 
@@ -63,10 +63,10 @@ describe('buf curl against the server', () => {
   });
 
   it('lists the service and its methods through reflection', async () => {
-    const services = await bufCurl(server, ['--list-services', `http://${server.address}`]);
+    const services = await bufCurl(['--list-services', `http://${server.address}`]);
     expect(services.code).toBe(0);
     expect(services.stdout.trim().split('\n')).toContain('flinkcheck.v1.ValidationService');
-    const methods = await bufCurl(server, ['--list-methods', `http://${server.address}`]);
+    const methods = await bufCurl(['--list-methods', `http://${server.address}`]);
     expect(methods.stdout.trim().split('\n').sort()).toEqual([
       'flinkcheck.v1.ValidationService/ListRules',
       'flinkcheck.v1.ValidationService/RegisterCatalog',
@@ -77,7 +77,7 @@ describe('buf curl against the server', () => {
 
   it('validates a good script: no diagnostics, one entry per statement', async () => {
     const sql = readFileSync(join(ROOT, 'examples/clicks_per_minute.sql'), 'utf8');
-    const r = await bufCurl(server, ['-d', JSON.stringify({ sql }), url(server, 'flinkcheck.v1.ValidationService/ValidateScript')]);
+    const r = await bufCurl(['-d', JSON.stringify({ sql }), url(server, 'flinkcheck.v1.ValidationService/ValidateScript')]);
     expect(r.code).toBe(0);
     const body = JSON.parse(r.stdout) as { diagnostics?: unknown[]; statements: { kind: string; range: { start: { line: number } } }[]; errorCount?: number };
     expect(body.diagnostics ?? []).toEqual([]);
@@ -89,7 +89,7 @@ describe('buf curl against the server', () => {
   it('answers bad SQL with OK and diagnostics at 1-based UTF-16 positions', async () => {
     // Each emoji takes two UTF-16 units (one code point, as ANTLR counts): FORM starts at column 18 of line 2.
     const sql = "-- 😀\nSELECT '😀' AS e FORM clicks";
-    const r = await bufCurl(server, ['-d', JSON.stringify({ sql }), url(server, 'flinkcheck.v1.ValidationService/ValidateScript')]);
+    const r = await bufCurl(['-d', JSON.stringify({ sql }), url(server, 'flinkcheck.v1.ValidationService/ValidateScript')]);
     expect(r.code).toBe(0);
     const body = JSON.parse(r.stdout) as { diagnostics: { code: string; severity: string; category: string; range: { start: { line: number; column: number; offset: number } } }[]; errorCount: number };
     expect(body.errorCount).toBeGreaterThan(0);
@@ -105,7 +105,7 @@ describe('buf curl against the server', () => {
       sql: 'SELECT a FROM t',
       catalogs: [{ structured: { tables: [{ name: 't', columns: [{ name: 'a', type: 'DECIMA(10, 2)' }, { name: 'b', type: 'INT' }], primaryKey: ['c'] }] } }],
     };
-    const r = await bufCurl(server, ['-d', JSON.stringify(request), url(server, 'flinkcheck.v1.ValidationService/ValidateScript')]);
+    const r = await bufCurl(['-d', JSON.stringify(request), url(server, 'flinkcheck.v1.ValidationService/ValidateScript')]);
     expect(r.code).toBe(3 << 3); // buf curl exits with the gRPC code shifted left by 3
     const status = JSON.parse(r.stderr) as { code: string; message: string; details: { type: string; value: string }[] };
     expect(status.code).toBe('invalid_argument');
