@@ -49,6 +49,9 @@ export interface RunningServer {
 }
 
 export async function startServer(config: ServerConfig, logger: Logger, rules: RuleCatalog = BUILT_IN_RULE_CATALOG): Promise<RunningServer> {
+  if (!rules.profiles.includes(config.defaultProfile)) {
+    throw new Error(`unknown default profile '${config.defaultProfile}'; known profiles: ${rules.profiles.join(', ')}`);
+  }
   const packageDefinition = loadServiceDefinition();
   const pool = new WorkPool({
     filename: fileURLToPath(new URL('./worker.js', import.meta.url)),
@@ -174,8 +177,16 @@ function readCatalogFile(file: string): WireCatalog {
     root.loadSync(SERVICE_PROTO, { keepCase: true });
     catalogType = root.lookupType('flinkcheck.v1.Catalog');
   }
-  const message = catalogType.fromObject(JSON.parse(text) as object);
+  // Proto3 JSON allows lowerCamelCase and the proto's own field names; the Catalog message has no
+  // user-named keys, so every key can be brought to the proto's snake_case.
+  const message = catalogType.fromObject(snakeKeys(JSON.parse(text)) as object);
   return catalogType.toObject(message, { defaults: true, enums: String, longs: Number, oneofs: true }) as WireCatalog;
+}
+
+function snakeKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(snakeKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), snakeKeys(v)]));
 }
 
 function sleep(ms: number): Promise<void> {

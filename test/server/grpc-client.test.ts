@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Metadata, status as Status, type ClientDuplexStream } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -218,6 +221,35 @@ describe('limits', () => {
   it('lists rules and profiles', async () => {
     const r = await unary<{ rules: unknown[]; profiles: string[]; default_profile: string }>(client, 'ListRules', {}).promise;
     expect(r.response).toEqual({ rules: [], profiles: ['recommended', 'strict'], default_profile: 'recommended' });
+  });
+});
+
+describe('start-up', () => {
+  it('refuses to start with an unknown default profile or a broken catalog file', async () => {
+    await expect(startProcess(['--profile', 'lenient'])).rejects.toThrow("unknown default profile 'lenient'; known profiles: recommended, strict");
+    await expect(startProcess(['--catalog', 'no/such/catalog.sql'])).rejects.toThrow('no such file');
+  });
+});
+
+describe('preloaded catalogs', () => {
+  it('loads a JSON catalog file under the same content id that RegisterCatalog gives the same catalog', async () => {
+    const catalog = { structured: { tables: [{ name: 'shop.orders', columns: [{ name: 'id', type: 'BIGINT' }, { name: 'ts', type: 'TIMESTAMP(3)', comment: 'event time' }], watermark: { column: 'ts', expression: 'ts' }, primaryKey: ['id'], options: [{ key: 'connector', value: 'kafka' }] }] } };
+    const dir = mkdtempSync(join(tmpdir(), 'flinkcheck-catalog-'));
+    const file = join(dir, 'shop.json');
+    writeFileSync(file, JSON.stringify(catalog));
+    const server = await startProcess(['--workers', '1', '--catalog', file]);
+    const client = validationClient(server.address);
+    try {
+      const preloaded = server.logs.find((l) => l.msg === 'catalog preloaded');
+      expect(preloaded).toMatchObject({ file, tables: 1, views: 0 });
+      const wire = { structured: { tables: [{ ...catalog.structured.tables[0], primaryKey: undefined, primary_key: ['id'] }] } };
+      const registered = await unary<{ catalog_id: string }>(client, 'RegisterCatalog', { catalogs: [wire] }).promise;
+      expect(registered.response!.catalog_id).toBe(preloaded!.catalog_id);
+    } finally {
+      client.close();
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
