@@ -81,28 +81,35 @@ export class ServerMetrics {
   }
 
   /** Counts every call of every service (health and reflection too), as go-grpc-prometheus does. */
+  private readonly labelsByPath = new Map<string, { grpc_type: string; grpc_service: string; grpc_method: string }>();
+
   readonly interceptor: ServerInterceptor = (method, call) => {
-    const slash = method.path.lastIndexOf('/');
-    const labels = {
-      grpc_type: method.requestStream ? (method.responseStream ? 'bidi_stream' : 'client_stream') : method.responseStream ? 'server_stream' : 'unary',
-      grpc_service: method.path.slice(1, slash),
-      grpc_method: method.path.slice(slash + 1),
-    };
+    let labels = this.labelsByPath.get(method.path);
+    if (labels === undefined) {
+      const slash = method.path.lastIndexOf('/');
+      labels = {
+        grpc_type: method.requestStream ? (method.responseStream ? 'bidi_stream' : 'client_stream') : method.responseStream ? 'server_stream' : 'unary',
+        grpc_service: method.path.slice(1, slash),
+        grpc_method: method.path.slice(slash + 1),
+      };
+      this.labelsByPath.set(method.path, labels);
+    }
+    const rpcLabels = labels;
     let startedAt = 0;
     let done = false;
     const finish = (code: number): void => {
       if (done) return;
       done = true;
-      this.handled.inc({ ...labels, grpc_code: GO_CODE_NAMES[code] ?? 'Unknown' });
-      this.handling.observe(labels, (performance.now() - startedAt) / 1000);
+      this.handled.inc({ ...rpcLabels, grpc_code: GO_CODE_NAMES[code] ?? 'Unknown' });
+      this.handling.observe(rpcLabels, (performance.now() - startedAt) / 1000);
     };
     return new ServerInterceptingCall(call, new ResponderBuilder()
       .withStart((next) => {
         startedAt = performance.now();
-        this.started.inc(labels);
+        this.started.inc(rpcLabels);
         next(new ServerListenerBuilder()
           .withOnReceiveMessage((message, nextMessage) => {
-            this.received.inc(labels);
+            this.received.inc(rpcLabels);
             nextMessage(message);
           })
           .withOnCancel(() => {
@@ -113,7 +120,7 @@ export class ServerMetrics {
           .build());
       })
       .withSendMessage((message, next) => {
-        this.sent.inc(labels);
+        this.sent.inc(rpcLabels);
         next(message);
       })
       .withSendStatus((status, next) => {
