@@ -60,6 +60,8 @@ export function convertCatalogs(catalogs: readonly WireCatalog[], path: string):
         break;
       }
       case 'avro':
+        // parseAvroSchema (Avro record -> CatalogTable) is being written on another branch; wiring
+        // it in here, with `table_name` and `options` from the request, is all this case needs.
         violations.push({ field: `${at}.avro`, description: 'Avro schemas are not supported yet; describe the table as `structured` or `ddl`' });
         break;
       default:
