@@ -1,0 +1,49 @@
+/**
+ * A piscina worker thread: parsing, analysis and catalog conversion run here, off the event loop,
+ * so health checks and metrics answer while every worker is busy. Results leave the thread already
+ * shaped as response messages.
+ */
+import type { CatalogEntries } from '../analysis/catalog/model.js';
+import { warmUpParser } from '../parse/index.js';
+import { validateScript } from '../validate.js';
+import { convertCatalogs, type CatalogConversion } from './catalog-input.js';
+import { toWireResponse } from './to-wire.js';
+import type { WireCatalog, WireValidateScriptResponse } from './wire.js';
+
+export type WorkerTask =
+  | { readonly kind: 'validate'; readonly sql: string; readonly catalogs: readonly CatalogEntries[] }
+  | { readonly kind: 'catalog'; readonly catalogs: readonly WireCatalog[]; readonly path: string };
+
+/**
+ * A task as the pool sends it: with a shared cell where the worker notes when it started (epoch ms),
+ * so that the CPU budget counts the task's own run time, not the time a replacement worker takes
+ * to start and warm up.
+ */
+export interface PoolTask {
+  readonly task: WorkerTask;
+  readonly startedAt: Float64Array;
+}
+
+export type WorkerResult =
+  | { readonly kind: 'validate'; readonly response: WireValidateScriptResponse; readonly statementKinds: readonly string[] }
+  | { readonly kind: 'catalog'; readonly conversion: CatalogConversion };
+
+const testHooks = process.env.FLINKCHECK_TEST_HOOKS === '1';
+
+// Runs while piscina loads this module, before the worker reports ready: the first real request
+// then finds the parser's prediction cache filled.
+warmUpParser();
+
+export default function run({ task, startedAt }: PoolTask): WorkerResult {
+  startedAt[0] = Date.now();
+  if (task.kind === 'catalog') return { kind: 'catalog', conversion: convertCatalogs(task.catalogs, task.path) };
+  if (testHooks) applyTestHooks(task.sql);
+  const result = validateScript(task.sql, { catalogs: task.catalogs });
+  return { kind: 'validate', response: toWireResponse(result), statementKinds: result.statements.map((s) => s.kind) };
+}
+
+/** See ServerConfig.testHooks: lets tests crash a worker or make it run away, on demand. */
+function applyTestHooks(sql: string): void {
+  if (sql.includes('flinkcheck-test:crash')) process.exit(70);
+  if (sql.includes('flinkcheck-test:spin')) for (;;);
+}
