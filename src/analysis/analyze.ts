@@ -1,3 +1,4 @@
+import { diagnostic } from '../diagnostics/make.js';
 import type { Insert, QualifiedName, Query, Statement } from '../ast/nodes.js';
 import { Codes } from '../diagnostics/codes.js';
 import { closestMatches } from '../diagnostics/suggest.js';
@@ -57,18 +58,15 @@ export function analyzeScript(parsed: ScriptParseResult, options: AnalysisOption
     if (statement.ast === null) continue;
     const ast = statement.ast;
     if (ast.kind === 'ClientCommand' && ast.command === 'END') {
-      if (openSet === null) diagnostics.push({ ...Codes.statementSetContent, message: 'END without BEGIN STATEMENT SET: there is no statement set to submit.', span: statement.span, hint: 'Remove END, or start the set with BEGIN STATEMENT SET.' });
+      if (openSet === null) diagnostics.push(diagnostic(Codes.statementSetContent, { message: 'END without BEGIN STATEMENT SET: there is no statement set to submit.', span: statement.span, hint: 'Remove END, or start the set with BEGIN STATEMENT SET.' }));
       openSet = null;
       continue;
     }
     if (openSet !== null && !isStatementSetMember(ast)) {
-      diagnostics.push({
-        ...Codes.statementSetContent,
-        message: 'Only INSERT and CREATE TABLE ... AS SELECT statements are allowed inside a statement set.',
+      diagnostics.push(diagnostic(Codes.statementSetContent, { message: 'Only INSERT and CREATE TABLE ... AS SELECT statements are allowed inside a statement set.',
         span: statement.span,
         related: [{ span: openSet.span, message: 'the statement set begins here' }],
-        hint: 'Close the set with END first, or move this statement before BEGIN STATEMENT SET.',
-      });
+        hint: 'Close the set with END first, or move this statement before BEGIN STATEMENT SET.', }));
       continue;
     }
     if (ast.kind === 'ClientCommand' && ast.command === 'BEGIN STATEMENT SET') openSet = statement;
@@ -77,11 +75,8 @@ export function analyzeScript(parsed: ScriptParseResult, options: AnalysisOption
       statements.push({ index: statement.index, ...analyzeStatement(statement.ast, session) });
     } catch (error) {
       diagnostics.length = before;
-      diagnostics.push({
-        ...Codes.internalError,
-        message: `flinkcheck could not analyse this statement (${error instanceof Error ? error.message : String(error)}). This is a bug in flinkcheck, not in your SQL.`,
-        span: statement.span,
-      });
+      diagnostics.push(diagnostic(Codes.internalError, { message: `flinkcheck could not analyse this statement (${error instanceof Error ? error.message : String(error)}). This is a bug in flinkcheck, not in your SQL.`,
+        span: statement.span, }));
     }
   }
   for (const [key, { statement, table, alteredAt }] of declared) {
@@ -151,7 +146,7 @@ function analyzeStatement(stmt: Statement, session: Session): Result {
       const id = qualifyIn(stmt.name, session);
       if (id === null) return NOTHING;
       if (!stmt.orReplace && exists(session, id, stmt.temporary) && !stmt.ifNotExists) {
-        session.report({ ...Codes.objectExists, message: `${stmt.temporary ? 'A temporary view' : 'A table or view'} named '${stmt.name.parts.map((p) => p.value).join('.')}' already exists in ${id.catalog}.${id.database}.`, span: stmt.name.span, hint: 'Use CREATE VIEW IF NOT EXISTS, choose another name, or DROP it first.' });
+        session.report(diagnostic(Codes.objectExists, { message: `${stmt.temporary ? 'A temporary view' : 'A table or view'} named '${stmt.name.parts.map((p) => p.value).join('.')}' already exists in ${id.catalog}.${id.database}.`, span: stmt.name.span, hint: 'Use CREATE VIEW IF NOT EXISTS, choose another name, or DROP it first.' }));
         return NOTHING;
       }
       if (stmt.ifNotExists && exists(session, id, stmt.temporary)) return NOTHING;
@@ -159,7 +154,7 @@ function analyzeStatement(stmt: Statement, session: Session): Result {
       let columns: OutputColumn[] = [...rel.columns];
       if (stmt.columns.length > 0) {
         if (!rel.opaque && stmt.columns.length !== columns.length) {
-          session.report({ ...Codes.aliasColumnCount, message: `The view lists ${plural(stmt.columns.length, 'column name')}, but its query returns ${plural(columns.length, 'column')}.`, span: stmt.columns[0]!.span, hint: `Name all ${columns.length} columns: ${columns.map((c) => c.name).join(', ')}.` });
+          session.report(diagnostic(Codes.aliasColumnCount, { message: `The view lists ${plural(stmt.columns.length, 'column name')}, but its query returns ${plural(columns.length, 'column')}.`, span: stmt.columns[0]!.span, hint: `Name all ${columns.length} columns: ${columns.map((c) => c.name).join(', ')}.` }));
         }
         columns = stmt.columns.map((c, i) => ({ name: c.value, type: columns[i]?.type ?? { root: 'UNKNOWN', nullable: true } }));
       }
@@ -169,7 +164,7 @@ function analyzeStatement(stmt: Statement, session: Session): Result {
     case 'CreateFunction': {
       const id = catalog.qualify(stmt.name.parts.map((p) => p.value));
       if (catalog.functionExists(id, stmt.temporary, stmt.system) && !stmt.ifNotExists && !stmt.orReplace) {
-        session.report({ ...Codes.objectExists, message: `Function '${stmt.system ? id.name : printIdentifier(id)}' already exists.`, span: stmt.name.span, hint: 'Use CREATE FUNCTION IF NOT EXISTS, or DROP it first.' });
+        session.report(diagnostic(Codes.objectExists, { message: `Function '${stmt.system ? id.name : printIdentifier(id)}' already exists.`, span: stmt.name.span, hint: 'Use CREATE FUNCTION IF NOT EXISTS, or DROP it first.' }));
         return NOTHING;
       }
       catalog.putFunction({ id, kind: 'scalar', signatures: [], className: stmt.className, language: stmt.language, temporary: stmt.temporary, system: stmt.system, origin: { file: null, span: stmt.name.span } });
@@ -178,18 +173,18 @@ function analyzeStatement(stmt: Statement, session: Session): Result {
     case 'AlterFunction': {
       const id = catalog.qualify(stmt.name.parts.map((p) => p.value));
       if (stmt.temporary && !stmt.system) {
-        session.report({ ...Codes.unsupportedStatement, message: 'ALTER TEMPORARY FUNCTION is not supported for catalog functions.', span: stmt.span, hint: 'DROP TEMPORARY FUNCTION and CREATE it again.' });
+        session.report(diagnostic(Codes.unsupportedStatement, { message: 'ALTER TEMPORARY FUNCTION is not supported for catalog functions.', span: stmt.span, hint: 'DROP TEMPORARY FUNCTION and CREATE it again.' }));
         return NOTHING;
       }
       if (!catalog.functionExists(id, stmt.temporary, stmt.system) && !stmt.ifExists && catalog.isKnownCatalog(id.catalog)) {
-        session.report({ ...Codes.functionNotFound, message: `Function '${printIdentifier(id)}' does not exist.`, span: stmt.name.span, hint: 'Create it with CREATE FUNCTION first, or add IF EXISTS.' });
+        session.report(diagnostic(Codes.functionNotFound, { message: `Function '${printIdentifier(id)}' does not exist.`, span: stmt.name.span, hint: 'Create it with CREATE FUNCTION first, or add IF EXISTS.' }));
       }
       return NOTHING;
     }
     case 'CreateCatalog': {
       const name = stmt.name.value;
       if (catalog.hasCatalog(name)) {
-        if (!stmt.ifNotExists) session.report({ ...Codes.objectExists, message: `Catalog '${name}' already exists.`, span: stmt.name.span, hint: 'Use CREATE CATALOG IF NOT EXISTS, or DROP CATALOG first.' });
+        if (!stmt.ifNotExists) session.report(diagnostic(Codes.objectExists, { message: `Catalog '${name}' already exists.`, span: stmt.name.span, hint: 'Use CREATE CATALOG IF NOT EXISTS, or DROP CATALOG first.' }));
         return NOTHING;
       }
       const type = stmt.options.find((o) => o.key === 'type')?.value;
@@ -203,9 +198,9 @@ function analyzeStatement(stmt: Statement, session: Session): Result {
         return NOTHING;
       }
       if (stmt.resetKeys !== null) {
-        if (stmt.resetKeys.length === 0) session.report({ ...Codes.emptyResetKey, message: 'ALTER CATALOG RESET needs at least one option key.', span: stmt.span, hint: "Name the options to reset, e.g. RESET ('default-database')." });
+        if (stmt.resetKeys.length === 0) session.report(diagnostic(Codes.emptyResetKey, { message: 'ALTER CATALOG RESET needs at least one option key.', span: stmt.span, hint: "Name the options to reset, e.g. RESET ('default-database')." }));
         for (const key of stmt.resetKeys) {
-          if (key.key === 'type') session.report({ ...Codes.unsupportedStatement, message: "A catalog's 'type' cannot be reset.", span: key.span, hint: 'Drop the catalog and create it again with another type.' });
+          if (key.key === 'type') session.report(diagnostic(Codes.unsupportedStatement, { message: "A catalog's 'type' cannot be reset.", span: key.span, hint: 'Drop the catalog and create it again with another type.' }));
         }
       }
       return NOTHING;
@@ -219,7 +214,7 @@ function analyzeStatement(stmt: Statement, session: Session): Result {
         return NOTHING;
       }
       if (catalog.hasDatabase(catalogName, database) === true && !stmt.ifNotExists) {
-        session.report({ ...Codes.objectExists, message: `Database '${database}' already exists in catalog '${catalogName}'.`, span: stmt.name.span, hint: 'Use CREATE DATABASE IF NOT EXISTS.' });
+        session.report(diagnostic(Codes.objectExists, { message: `Database '${database}' already exists in catalog '${catalogName}'.`, span: stmt.name.span, hint: 'Use CREATE DATABASE IF NOT EXISTS.' }));
       }
       catalog.addDatabase(catalogName, database);
       return NOTHING;
@@ -233,7 +228,7 @@ function analyzeStatement(stmt: Statement, session: Session): Result {
       if (stmt.asQuery !== null) {
         for (const [columns, what] of [[stmt.input, 'INPUT'], [stmt.output, 'OUTPUT']] as const) {
           if (columns.length === 0) continue;
-          session.report({ ...Codes.unsupportedStatement, message: `CREATE MODEL ... AS SELECT cannot also declare ${what} columns: they come from the query.`, span: coverSpans(columns[0]!.span, columns[columns.length - 1]!.span), hint: `Remove the ${what} (...) clause.` });
+          session.report(diagnostic(Codes.unsupportedStatement, { message: `CREATE MODEL ... AS SELECT cannot also declare ${what} columns: they come from the query.`, span: coverSpans(columns[0]!.span, columns[columns.length - 1]!.span), hint: `Remove the ${what} (...) clause.` }));
         }
         new QueryAnalyzer(session).analyzeQuery(stmt.asQuery, null);
       }
@@ -272,8 +267,8 @@ function analyzeStatement(stmt: Statement, session: Session): Result {
         const seen = new Set<string>();
         for (const name of stmt.names) {
           const value = name.parts.map((p) => p.value).join('.');
-          if (seen.has(value)) session.report({ ...Codes.moduleProblem, message: `Module '${value}' is listed more than once.`, span: name.span });
-          else if (!session.modules.includes(value)) session.report({ ...Codes.moduleProblem, message: `Module '${value}' is not loaded.`, span: name.span, hint: `Loaded modules: ${session.modules.join(', ') || 'none'}. LOAD MODULE it first.` });
+          if (seen.has(value)) session.report(diagnostic(Codes.moduleProblem, { message: `Module '${value}' is listed more than once.`, span: name.span }));
+          else if (!session.modules.includes(value)) session.report(diagnostic(Codes.moduleProblem, { message: `Module '${value}' is not loaded.`, span: name.span, hint: `Loaded modules: ${session.modules.join(', ') || 'none'}. LOAD MODULE it first.` }));
           seen.add(value);
         }
       }
@@ -315,12 +310,9 @@ function analyzeStatement(stmt: Statement, session: Session): Result {
       const option = enumOption(stmt.key.key);
       if (option !== undefined && !option.values.includes(stmt.value.toLowerCase())) {
         const suggestions = closestMatches(stmt.value, option.values);
-        session.report({
-          ...Codes.invalidConfigValue,
-          message: `'${stmt.value}' is not a valid value for '${option.key}' (${option.description}).${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`,
+        session.report(diagnostic(Codes.invalidConfigValue, { message: `'${stmt.value}' is not a valid value for '${option.key}' (${option.description}).${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`,
           span: stmt.span,
-          hint: `Valid values: ${option.values.join(', ')}.`,
-        });
+          hint: `Valid values: ${option.values.join(', ')}.`, }));
         return NOTHING;
       }
       session.options.set(stmt.key.key, stmt.value);
@@ -333,19 +325,19 @@ function analyzeStatement(stmt: Statement, session: Session): Result {
     }
     case 'UnloadModule': {
       const index = session.modules.indexOf(stmt.name.value);
-      if (index < 0) session.report({ ...Codes.moduleProblem, message: `Module '${stmt.name.value}' is not loaded, so it cannot be unloaded.`, span: stmt.name.span, hint: `Loaded modules: ${session.modules.join(', ') || 'none'}.` });
+      if (index < 0) session.report(diagnostic(Codes.moduleProblem, { message: `Module '${stmt.name.value}' is not loaded, so it cannot be unloaded.`, span: stmt.name.span, hint: `Loaded modules: ${session.modules.join(', ') || 'none'}.` }));
       else session.modules.splice(index, 1);
       return NOTHING;
     }
     case 'LoadModule': {
       if (session.modules.includes(stmt.name.value)) {
-        session.report({ ...Codes.moduleProblem, message: `Module '${stmt.name.value}' is already loaded.`, span: stmt.name.span, hint: 'Remove this LOAD MODULE, or UNLOAD MODULE it first.' });
+        session.report(diagnostic(Codes.moduleProblem, { message: `Module '${stmt.name.value}' is already loaded.`, span: stmt.name.span, hint: 'Remove this LOAD MODULE, or UNLOAD MODULE it first.' }));
         return NOTHING;
       }
       session.modules.push(stmt.name.value);
       if (stmt.options.some((o) => o.key === 'type')) {
         const option = stmt.options.find((o) => o.key === 'type')!;
-        session.report({ ...Codes.moduleProblem, message: "LOAD MODULE does not take a 'type' option: the module's name selects it.", span: option.keySpan, hint: 'Remove the type option.' });
+        session.report(diagnostic(Codes.moduleProblem, { message: "LOAD MODULE does not take a 'type' option: the module's name selects it.", span: option.keySpan, hint: 'Remove the type option.' }));
       }
       return NOTHING;
     }
@@ -377,12 +369,12 @@ function createTable(stmt: Extract<Statement, { kind: 'CreateTable' }>, session:
   const id = qualifyIn(stmt.name, session);
   if (id === null) return NOTHING;
   if (stmt.asQuery !== null && stmt.temporary) {
-    session.report({ ...Codes.temporaryCtas, message: `${stmt.mode === 'REPLACE' ? 'REPLACE TABLE' : stmt.mode === 'CREATE' ? 'CREATE TABLE' : 'CREATE OR REPLACE TABLE'} ... AS SELECT cannot create a temporary table.`, span: stmt.span, hint: 'Remove TEMPORARY, or create the table first and INSERT INTO it.' });
+    session.report(diagnostic(Codes.temporaryCtas, { message: `${stmt.mode === 'REPLACE' ? 'REPLACE TABLE' : stmt.mode === 'CREATE' ? 'CREATE TABLE' : 'CREATE OR REPLACE TABLE'} ... AS SELECT cannot create a temporary table.`, span: stmt.span, hint: 'Remove TEMPORARY, or create the table first and INSERT INTO it.' }));
   }
   const already = exists(session, id, stmt.temporary);
   if (already && stmt.mode === 'CREATE') {
     if (!stmt.ifNotExists) {
-      session.report({ ...Codes.objectExists, message: `${stmt.temporary ? 'A temporary table' : 'A table or view'} named '${stmt.name.parts.map((p) => p.value).join('.')}' already exists in ${id.catalog}.${id.database}.`, span: stmt.name.span, hint: 'Use CREATE TABLE IF NOT EXISTS, choose another name, or DROP it first.' });
+      session.report(diagnostic(Codes.objectExists, { message: `${stmt.temporary ? 'A temporary table' : 'A table or view'} named '${stmt.name.parts.map((p) => p.value).join('.')}' already exists in ${id.catalog}.${id.database}.`, span: stmt.name.span, hint: 'Use CREATE TABLE IF NOT EXISTS, choose another name, or DROP it first.' }));
     }
     return NOTHING;
   }
@@ -412,7 +404,7 @@ function drop(stmt: Extract<Statement, { kind: 'Drop' }>, session: Session): Res
       if (!catalog.hasCatalog(name)) {
         if (!stmt.ifExists) session.report(catalogMissing(session, name, stmt.name.span));
       } else if (catalog.currentCatalog === name) {
-        session.report({ ...Codes.objectInUse, message: `Catalog '${name}' cannot be dropped while it is the current catalog.`, span: stmt.name.span, hint: 'USE CATALOG another one first.' });
+        session.report(diagnostic(Codes.objectInUse, { message: `Catalog '${name}' cannot be dropped while it is the current catalog.`, span: stmt.name.span, hint: 'USE CATALOG another one first.' }));
       } else catalog.dropCatalog(name);
       return NOTHING;
     }
@@ -424,14 +416,14 @@ function drop(stmt: Extract<Statement, { kind: 'Drop' }>, session: Session): Res
       } else if (catalog.hasDatabase(catalogName, database) === false) {
         if (!stmt.ifExists) session.report(databaseMissing(session, catalogName, database, stmt.name.span));
       } else if (catalog.currentCatalog === catalogName && catalog.currentDatabase === database) {
-        session.report({ ...Codes.objectInUse, message: `Database '${database}' cannot be dropped while it is the current database.`, span: stmt.name.span, hint: 'USE another database first.' });
+        session.report(diagnostic(Codes.objectInUse, { message: `Database '${database}' cannot be dropped while it is the current database.`, span: stmt.name.span, hint: 'USE another database first.' }));
       } else catalog.dropDatabase(catalogName, database);
       return NOTHING;
     }
     case 'FUNCTION': {
       const id = catalog.qualify(parts);
       if (!catalog.removeFunction(id, stmt.temporary, stmt.system) && !stmt.ifExists && (stmt.system || catalog.isKnownCatalog(id.catalog))) {
-        session.report({ ...Codes.functionNotFound, message: `Function '${stmt.system ? id.name : printIdentifier(id)}' does not exist.`, span: stmt.name.span, hint: 'Add IF EXISTS to ignore a missing function.' });
+        session.report(diagnostic(Codes.functionNotFound, { message: `Function '${stmt.system ? id.name : printIdentifier(id)}' does not exist.`, span: stmt.name.span, hint: 'Add IF EXISTS to ignore a missing function.' }));
       }
       return NOTHING;
     }
@@ -446,19 +438,16 @@ function drop(stmt: Extract<Statement, { kind: 'Drop' }>, session: Session): Res
       if (!catalog.isKnownCatalog(id.catalog)) return NOTHING;
       const wanted = stmt.object === 'VIEW' ? 'view' : 'table';
       if (!stmt.temporary && catalog.getTemporary(id) !== undefined) {
-        session.report({ ...Codes.objectInUse, message: `A temporary ${wanted} '${printIdentifier(id)}' exists and hides the permanent one; DROP ${stmt.object} would be ambiguous.`, span: stmt.name.span, hint: `Drop it first with DROP TEMPORARY ${stmt.object}.` });
+        session.report(diagnostic(Codes.objectInUse, { message: `A temporary ${wanted} '${printIdentifier(id)}' exists and hides the permanent one; DROP ${stmt.object} would be ambiguous.`, span: stmt.name.span, hint: `Drop it first with DROP TEMPORARY ${stmt.object}.` }));
         return NOTHING;
       }
       const object = stmt.temporary ? catalog.getTemporary(id) : catalog.getPermanent(id);
       if (object === undefined) {
         if (!stmt.ifExists) {
           const temp = !stmt.temporary && catalog.getTemporary(id) !== undefined;
-          session.report({
-            ...Codes.tableNotFound,
-            message: temp ? `'${printIdentifier(id)}' is a temporary ${wanted}; DROP ${stmt.object} cannot drop it.` : `${wanted === 'view' ? 'View' : 'Table'} '${printIdentifier(id)}' does not exist.`,
+          session.report(diagnostic(Codes.tableNotFound, { message: temp ? `'${printIdentifier(id)}' is a temporary ${wanted}; DROP ${stmt.object} cannot drop it.` : `${wanted === 'view' ? 'View' : 'Table'} '${printIdentifier(id)}' does not exist.`,
             span: stmt.name.span,
-            hint: temp ? `Use DROP TEMPORARY ${stmt.object}.` : 'Add IF EXISTS to ignore a missing object.',
-          });
+            hint: temp ? `Use DROP TEMPORARY ${stmt.object}.` : 'Add IF EXISTS to ignore a missing object.', }));
         }
         return NOTHING;
       }
@@ -513,32 +502,23 @@ function checkDatabase(session: Session, name: QualifiedName): void {
 function catalogMissing(session: Session, name: string, span: Diagnostic['span']): Diagnostic {
   const known = session.catalog.catalogNames();
   const suggestions = closestMatches(name, known);
-  return {
-    ...Codes.catalogNotFound,
-    message: `Catalog '${name}' does not exist.${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`,
+  return diagnostic(Codes.catalogNotFound, { message: `Catalog '${name}' does not exist.${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`,
     span,
-    hint: `Known catalogs: ${known.join(', ')}. Create it with CREATE CATALOG first.`,
-  };
+    hint: `Known catalogs: ${known.join(', ')}. Create it with CREATE CATALOG first.`, });
 }
 
 function databaseMissing(session: Session, catalog: string, database: string, span: Diagnostic['span']): Diagnostic {
   const known = session.catalog.databaseNames(catalog);
   const suggestions = closestMatches(database, known);
-  return {
-    ...Codes.databaseNotFound,
-    message: `Database '${database}' does not exist in catalog '${catalog}'.${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`,
+  return diagnostic(Codes.databaseNotFound, { message: `Database '${database}' does not exist in catalog '${catalog}'.${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`,
     span,
-    hint: `Databases in '${catalog}': ${known.join(', ') || 'none'}. Create it with CREATE DATABASE first.`,
-  };
+    hint: `Databases in '${catalog}': ${known.join(', ') || 'none'}. Create it with CREATE DATABASE first.`, });
 }
 
 function wrongKind(name: QualifiedName, statement: string, wanted: string, actual: string): Diagnostic {
-  return {
-    ...Codes.wrongObjectKind,
-    message: `${statement} needs a ${wanted}, but '${name.parts.map((p) => p.value).join('.')}' is a ${actual}.`,
+  return diagnostic(Codes.wrongObjectKind, { message: `${statement} needs a ${wanted}, but '${name.parts.map((p) => p.value).join('.')}' is a ${actual}.`,
     span: name.span,
-    hint: `Use the ${actual.toUpperCase()} form of the statement.`,
-  };
+    hint: `Use the ${actual.toUpperCase()} form of the statement.`, });
 }
 
 export type { Insert };

@@ -1,3 +1,4 @@
+import { diagnostic } from '../../diagnostics/make.js';
 import type { AlterTable, ColumnDefinition } from '../../ast/nodes.js';
 import { printExpression } from '../../ast/print.js';
 import { Codes } from '../../diagnostics/codes.js';
@@ -23,12 +24,12 @@ export function applyAlterTable(stmt: AlterTable, session: Session): Result {
   }
   if (found.status === 'opaque') return NOTHING;
   if (found.object.kind !== 'table') {
-    session.report({ ...Codes.wrongObjectKind, message: `ALTER TABLE needs a table, but '${parts.join('.')}' is a view.`, span: stmt.name.span, hint: 'Use ALTER VIEW.' });
+    session.report(diagnostic(Codes.wrongObjectKind, { message: `ALTER TABLE needs a table, but '${parts.join('.')}' is a view.`, span: stmt.name.span, hint: 'Use ALTER VIEW.' }));
     return NOTHING;
   }
   const table = found.object;
   const problem = (message: string, span: AlterTable['span'], hint?: string): Result => {
-    session.report({ ...Codes.alterTable, message, span, hint });
+    session.report(diagnostic(Codes.alterTable, { message, span, hint }));
     return NOTHING;
   };
   const columnNamed = (name: string): CatalogColumn | undefined => table.columns.find((c) => c.name === name);
@@ -60,7 +61,7 @@ export function applyAlterTable(stmt: AlterTable, session: Session): Result {
     }
     case 'ResetOptions': {
       if (action.keys.length === 0) {
-        session.report({ ...Codes.emptyResetKey, message: 'ALTER TABLE RESET needs at least one option key.', span: action.span, hint: "Name the options to reset, e.g. RESET ('scan.startup.mode')." });
+        session.report(diagnostic(Codes.emptyResetKey, { message: 'ALTER TABLE RESET needs at least one option key.', span: action.span, hint: "Name the options to reset, e.g. RESET ('scan.startup.mode')." }));
         return NOTHING;
       }
       next = { ...table, options: table.options.filter(([k]) => !action.keys.some((key) => key.key === k)) };
@@ -137,7 +138,7 @@ function simpleColumn(element: ColumnDefinition, session: Session): CatalogColum
     return { name, type: T.unknown(), kind: 'computed', expression: printExpression(element.expr), metadataKey: null, virtual: true, comment: element.comment };
   }
   const converted = element.type === null ? { type: T.unknown(), problems: [] } : logicalTypeOf(element.type, { inDdl: true });
-  for (const p of converted.problems) session.report({ ...Codes.invalidType, message: p.message, span: p.span });
+  for (const p of converted.problems) session.report(diagnostic(Codes.invalidType, { message: p.message, span: p.span }));
   return element.kind === 'MetadataColumn'
     ? { name, type: converted.type, kind: 'metadata', expression: null, metadataKey: element.metadataKey, virtual: element.virtual, comment: element.comment }
     : { name, type: converted.type, kind: 'physical', expression: null, metadataKey: null, virtual: false, comment: element.comment };

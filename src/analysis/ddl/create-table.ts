@@ -1,3 +1,4 @@
+import { diagnostic } from '../../diagnostics/make.js';
 import type { ColumnDefinition, CreateTable, Identifier, LikeClause, TableElement } from '../../ast/nodes.js';
 import { printExpression } from '../../ast/print.js';
 import { Codes } from '../../diagnostics/codes.js';
@@ -28,7 +29,7 @@ function likeStrategies(like: LikeClause, session: Session): Map<Feature, Mode> 
   for (const option of like.options) {
     const feature = option.feature.toUpperCase() as Feature;
     if (seen.has(feature)) {
-      session.report({ ...Codes.likeOption, message: `LIKE option ${feature} is given more than once.`, span: option.span, hint: 'Declare each LIKE option feature only once.' });
+      session.report(diagnostic(Codes.likeOption, { message: `LIKE option ${feature} is given more than once.`, span: option.span, hint: 'Declare each LIKE option feature only once.' }));
     }
     seen.add(feature);
     // OVERWRITING on ALL / CONSTRAINTS / DISTRIBUTION / PARTITIONS is reported by the parser checks.
@@ -70,9 +71,9 @@ export function buildTable(stmt: CreateTable, session: Session, id: CatalogTable
       if (strategies.get('OPTIONS') !== 'EXCLUDING') options = t.options.map(([k, v]) => [k, v]);
       if (strategies.get('PARTITIONS') !== 'EXCLUDING' && partitionKeys.length === 0) partitionKeys = [...t.partitionKeys];
     } else if (base.status === 'found') {
-      session.report({ ...Codes.wrongObjectKind, message: `CREATE TABLE ... LIKE needs a table, but '${stmt.like.source.parts.map((p) => p.value).join('.')}' is a view.`, span: stmt.like.source.span });
+      session.report(diagnostic(Codes.wrongObjectKind, { message: `CREATE TABLE ... LIKE needs a table, but '${stmt.like.source.parts.map((p) => p.value).join('.')}' is a view.`, span: stmt.like.source.span }));
     } else if (base.status === 'missing') {
-      session.report({ ...Codes.tableNotFound, message: `The LIKE source table '${stmt.like.source.parts.map((p) => p.value).join('.')}' was not found.`, span: stmt.like.source.span, hint: 'Create the base table first.' });
+      session.report(diagnostic(Codes.tableNotFound, { message: `The LIKE source table '${stmt.like.source.parts.map((p) => p.value).join('.')}' was not found.`, span: stmt.like.source.span, hint: 'Create the base table first.' }));
     }
   }
 
@@ -95,13 +96,10 @@ export function buildTable(stmt: CreateTable, session: Session, id: CatalogTable
       const kind = columns[existing]!.kind;
       const overwriting = fromLike && strategies !== null && ((kind === 'computed' && strategies.get('GENERATED') === 'OVERWRITING') || (kind === 'metadata' && strategies.get('METADATA') === 'OVERWRITING'));
       if (!overwriting) {
-        session.report({
-          ...Codes.duplicateColumn,
-          message: fromLike ? `A column named '${name}' already exists in the LIKE base table.` : `Column '${name}' is defined more than once.`,
+        session.report(diagnostic(Codes.duplicateColumn, { message: fromLike ? `A column named '${name}' already exists in the LIKE base table.` : `Column '${name}' is defined more than once.`,
           span: element.name.span,
           related: spans.has(name) ? [{ span: spans.get(name)!, message: 'first defined here' }] : undefined,
-          hint: 'Rename one of the columns.',
-        });
+          hint: 'Rename one of the columns.', }));
         continue;
       }
       columns.splice(existing, 1);
@@ -118,7 +116,7 @@ export function buildTable(stmt: CreateTable, session: Session, id: CatalogTable
     if (element.kind === 'TableConstraint' && element.type === 'PRIMARY KEY') {
       if (pkSpan !== null) duplicatePk(session, element.span, pkSpan);
       else if (primaryKey !== null && strategies?.get('CONSTRAINTS') === 'INCLUDING' && stmt.like !== null) {
-        session.report({ ...Codes.duplicatePrimaryKey, message: 'The LIKE base table already has a primary key.', span: element.span, hint: 'Add EXCLUDING CONSTRAINTS to the LIKE clause to replace it.' });
+        session.report(diagnostic(Codes.duplicatePrimaryKey, { message: 'The LIKE base table already has a primary key.', span: element.span, hint: 'Add EXCLUDING CONSTRAINTS to the LIKE clause to replace it.' }));
       }
       primaryKey = { name: element.name?.value ?? null, columns: element.columns.map((c) => c.value) };
       pkSpan = element.span;
@@ -128,7 +126,7 @@ export function buildTable(stmt: CreateTable, session: Session, id: CatalogTable
   if (pkSpan !== null && primaryKey !== null && declared.some((d) => (d.kind === 'PhysicalColumn' || d.kind === 'MetadataColumn') && d.constraint?.type === 'PRIMARY KEY')) {
     const col = declared.find((d) => (d.kind === 'PhysicalColumn' || d.kind === 'MetadataColumn') && d.constraint?.type === 'PRIMARY KEY')!;
     if (col.kind === 'MetadataColumn') {
-      session.report({ ...Codes.primaryKeyColumn, message: `Column '${col.name.parts.map((p) => p.value).join('.')}' cannot be in the primary key: it is a metadata column, not a physical one.`, span: col.name.span, hint: 'A primary key may only use physical columns.' });
+      session.report(diagnostic(Codes.primaryKeyColumn, { message: `Column '${col.name.parts.map((p) => p.value).join('.')}' cannot be in the primary key: it is a metadata column, not a physical one.`, span: col.name.span, hint: 'A primary key may only use physical columns.' }));
     }
   }
   // Primary key columns are NOT NULL.
@@ -150,7 +148,7 @@ export function buildTable(stmt: CreateTable, session: Session, id: CatalogTable
   for (const element of stmt.elements) {
     if (element.kind !== 'WatermarkDefinition') continue;
     if (watermark !== null && !(strategies?.get('WATERMARKS') === 'OVERWRITING')) {
-      session.report({ ...Codes.duplicateWatermark, message: stmt.like !== null && strategies?.get('WATERMARKS') === 'INCLUDING' ? 'The LIKE base table already defines a watermark.' : 'A table can have only one WATERMARK.', span: element.span, hint: stmt.like !== null ? 'Add OVERWRITING WATERMARKS to the LIKE clause to replace it.' : 'Remove the extra WATERMARK.' });
+      session.report(diagnostic(Codes.duplicateWatermark, { message: stmt.like !== null && strategies?.get('WATERMARKS') === 'INCLUDING' ? 'The LIKE base table already defines a watermark.' : 'A table can have only one WATERMARK.', span: element.span, hint: stmt.like !== null ? 'Add OVERWRITING WATERMARKS to the LIKE clause to replace it.' : 'Remove the extra WATERMARK.' }));
     }
     watermark = checkWatermark(element, session, finalColumns, tableName) ?? watermark;
   }
@@ -176,7 +174,7 @@ function isColumn(e: TableElement): e is ColumnDefinition {
 }
 
 function duplicatePk(session: Session, span: Span, first: Span): void {
-  session.report({ ...Codes.duplicatePrimaryKey, message: 'The primary key is defined more than once.', span, related: [{ span: first, message: 'first primary key' }], hint: 'Declare one primary key, either on a column or as PRIMARY KEY (a, b) NOT ENFORCED.' });
+  session.report(diagnostic(Codes.duplicatePrimaryKey, { message: 'The primary key is defined more than once.', span, related: [{ span: first, message: 'first primary key' }], hint: 'Declare one primary key, either on a column or as PRIMARY KEY (a, b) NOT ENFORCED.' }));
 }
 
 function checkKeyColumns(session: Session, keys: readonly Identifier[], columns: readonly CatalogColumn[]): void {
@@ -184,7 +182,7 @@ function checkKeyColumns(session: Session, keys: readonly Identifier[], columns:
     const column = columns.find((c) => c.name === key.value);
     if (column === undefined) unknownColumn(session, key, columns, 'primary key');
     else if (column.kind !== 'physical') {
-      session.report({ ...Codes.primaryKeyColumn, message: `Column '${key.value}' cannot be in the primary key: it is a ${column.kind} column, not a physical one.`, span: key.span, hint: 'A primary key may only use physical columns.' });
+      session.report(diagnostic(Codes.primaryKeyColumn, { message: `Column '${key.value}' cannot be in the primary key: it is a ${column.kind} column, not a physical one.`, span: key.span, hint: 'A primary key may only use physical columns.' }));
     }
   }
 }
@@ -221,7 +219,7 @@ function columnOf(element: ColumnDefinition, session: Session, scopeColumns: { n
 
 function convert(node: Parameters<typeof logicalTypeOf>[0], session: Session): LogicalType {
   const { type, problems } = logicalTypeOf(node, { inDdl: true });
-  for (const p of problems) session.report({ ...Codes.invalidType, message: p.message, span: p.span });
+  for (const p of problems) session.report(diagnostic(Codes.invalidType, { message: p.message, span: p.span }));
   return type;
 }
 
@@ -232,32 +230,26 @@ function checkWatermark(element: Extract<TableElement, { kind: 'WatermarkDefinit
   for (const field of path.slice(1)) type = type?.root === 'ROW' ? type.fields.find((f) => f.name === field)?.type : undefined;
   if (type === undefined) {
     const suggestions = closestMatches(name, columns.map((c) => c.name));
-    session.report({ ...Codes.watermarkColumn, message: `The watermark column '${name}' is not a column of this table.${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`, span: element.column.span, hint: `The columns are: ${columns.map((c) => c.name).join(', ')}.` });
+    session.report(diagnostic(Codes.watermarkColumn, { message: `The watermark column '${name}' is not a column of this table.${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`, span: element.column.span, hint: `The columns are: ${columns.map((c) => c.name).join(', ')}.` }));
     return null;
   }
   const validTime = (t: LogicalType): boolean => (t.root === 'TIMESTAMP_WITHOUT_TIME_ZONE' || t.root === 'TIMESTAMP_WITH_LOCAL_TIME_ZONE') && t.precision <= 3;
   if (type.root !== 'UNKNOWN' && !validTime(type)) {
     const isTimestamp = type.root === 'TIMESTAMP_WITHOUT_TIME_ZONE' || type.root === 'TIMESTAMP_WITH_LOCAL_TIME_ZONE';
-    session.report({
-      ...Codes.watermarkColumn,
-      message: `The watermark column '${name}' must be TIMESTAMP(p) or TIMESTAMP_LTZ(p) with p at most 3, but it is ${printType(type)}.`,
+    session.report(diagnostic(Codes.watermarkColumn, { message: `The watermark column '${name}' must be TIMESTAMP(p) or TIMESTAMP_LTZ(p) with p at most 3, but it is ${printType(type)}.`,
       span: element.column.span,
-      hint: isTimestamp ? `Declare it as ${type.root === 'TIMESTAMP_WITH_LOCAL_TIME_ZONE' ? 'TIMESTAMP_LTZ(3)' : 'TIMESTAMP(3)'} (a bare TIMESTAMP means TIMESTAMP(6)).` : `Add a computed column such as \`ts AS TO_TIMESTAMP_LTZ(${quoteIfNeeded(name)}, 3)\` and declare the watermark on it.`,
-    });
+      hint: isTimestamp ? `Declare it as ${type.root === 'TIMESTAMP_WITH_LOCAL_TIME_ZONE' ? 'TIMESTAMP_LTZ(3)' : 'TIMESTAMP(3)'} (a bare TIMESTAMP means TIMESTAMP(6)).` : `Add a computed column such as \`ts AS TO_TIMESTAMP_LTZ(${quoteIfNeeded(name)}, 3)\` and declare the watermark on it.`, }));
   } else if (type.root !== 'UNKNOWN' && type.root === 'TIMESTAMP_WITH_LOCAL_TIME_ZONE' && type.timeAttribute === 'PROCTIME') {
-    session.report({ ...Codes.watermarkColumn, message: `The watermark column '${name}' is a processing-time attribute; a watermark needs an event-time column.`, span: element.column.span });
+    session.report(diagnostic(Codes.watermarkColumn, { message: `The watermark column '${name}' is a processing-time attribute; a watermark needs an event-time column.`, span: element.column.span }));
   }
   const analyzer = new QueryAnalyzer(session);
   const scope = new Scope([{ alias: tableName, path: [tableName], relation: relation(columns.map((c) => ({ name: c.name, type: c.type }))) }], null, (d) => session.report(d));
   const exprType = typeExpression(element.expr, analyzer.context(scope, { aggregates: false, over: false }));
   if (exprType.root !== 'UNKNOWN' && type.root !== 'UNKNOWN' && validTime(type)) {
     if (!validTime(exprType) || exprType.root !== type.root) {
-      session.report({
-        ...Codes.watermarkExpression,
-        message: `The watermark expression has type ${printType(exprType)}, but it must have the type of the time column '${name}' (${printType(withNullability(type, true))}).`,
+      session.report(diagnostic(Codes.watermarkExpression, { message: `The watermark expression has type ${printType(exprType)}, but it must have the type of the time column '${name}' (${printType(withNullability(type, true))}).`,
         span: element.expr.span,
-        hint: `Subtract an interval from the column, e.g. ${quoteIfNeeded(name)} - INTERVAL '5' SECOND.`,
-      });
+        hint: `Subtract an interval from the column, e.g. ${quoteIfNeeded(name)} - INTERVAL '5' SECOND.`, }));
     }
   }
   return { column: name, expression: printExpression(element.expr) };

@@ -1,3 +1,4 @@
+import { diagnostic } from '../../diagnostics/make.js';
 import type {
   ColumnRef,
   Expression,
@@ -147,7 +148,7 @@ export class QueryAnalyzer {
     const width = rows[0]?.length ?? 0;
     values.rows.forEach((row, i) => {
       if (rows[i]!.length !== width) {
-        this.report({ ...Codes.valuesRowLength, message: `This VALUES row has ${rows[i]!.length} value${rows[i]!.length === 1 ? '' : 's'}, but the first row has ${width}.`, span: row.span, hint: 'Every row of VALUES needs the same number of values.' });
+        this.report(diagnostic(Codes.valuesRowLength, { message: `This VALUES row has ${rows[i]!.length} value${rows[i]!.length === 1 ? '' : 's'}, but the first row has ${width}.`, span: row.span, hint: 'Every row of VALUES needs the same number of values.' }));
       }
     });
     const columns: OutputColumn[] = [];
@@ -169,13 +170,10 @@ export class QueryAnalyzer {
     if (left.opaque || right.opaque) return relation(left.columns, { opaque: true, changelog: mergeChangelog(left.changelog, right.changelog) });
     const name = op.quantifier === 'ALL' ? `${op.op} ALL` : op.op;
     if (left.columns.length !== right.columns.length) {
-      this.report({
-        ...Codes.setOperationColumnCount,
-        message: `The inputs of ${name} have different numbers of columns: ${left.columns.length} on the left, ${right.columns.length} on the right.`,
+      this.report(diagnostic(Codes.setOperationColumnCount, { message: `The inputs of ${name} have different numbers of columns: ${left.columns.length} on the left, ${right.columns.length} on the right.`,
         span: op.right.span,
         related: [{ span: op.left.span, message: `the left input has ${left.columns.length} columns` }],
-        hint: 'Select the same number of columns in every branch, in the same order.',
-      });
+        hint: 'Select the same number of columns in every branch, in the same order.', }));
       return relation(left.columns, { changelog: mergeChangelog(left.changelog, right.changelog) });
     }
     const columns: OutputColumn[] = left.columns.map((l, i) => {
@@ -183,21 +181,15 @@ export class QueryAnalyzer {
       const la = timeAttributeOf(l.type);
       const ra = timeAttributeOf(r.type);
       if (this.streaming && la !== ra) {
-        this.report({
-          ...Codes.setOperationTimeAttribute,
-          message: `Column ${i + 1} of ${name} is ${printType(l.type)} on the left but ${printType(r.type)} on the right: a time attribute can only be combined with the same kind of time attribute.`,
+        this.report(diagnostic(Codes.setOperationTimeAttribute, { message: `Column ${i + 1} of ${name} is ${printType(l.type)} on the left but ${printType(r.type)} on the right: a time attribute can only be combined with the same kind of time attribute.`,
           span: op.right.span,
-          hint: 'CAST the time attribute to a plain TIMESTAMP(3) on one side, or use the same kind of time attribute in both branches.',
-        });
+          hint: 'CAST the time attribute to a plain TIMESTAMP(3) on one side, or use the same kind of time attribute in both branches.', }));
       }
       const merged = leastRestrictive([l.type, r.type]);
       if (merged === null) {
-        this.report({
-          ...Codes.setOperationTypeMismatch,
-          message: `Column ${i + 1} of ${name} ('${l.name}') is ${printType(l.type)} on the left and ${printType(r.type)} on the right; they have no common type.`,
+        this.report(diagnostic(Codes.setOperationTypeMismatch, { message: `Column ${i + 1} of ${name} ('${l.name}') is ${printType(l.type)} on the left and ${printType(r.type)} on the right; they have no common type.`,
           span: op.right.span,
-          hint: `CAST one side so that both are the same type, e.g. CAST(... AS ${printType(withNullability(l.type, true))}).`,
-        });
+          hint: `CAST one side so that both are the same type, e.g. CAST(... AS ${printType(withNullability(l.type, true))}).`, }));
       }
       const type = merged ?? l.type;
       return { name: l.name, type: la !== null && la === ra ? type : withoutTimeAttribute(type) };
@@ -315,11 +307,11 @@ export class QueryAnalyzer {
     if (star.qualifier.length > 0 && itemsToExpand.length === 0) {
       const q = star.qualifier[star.qualifier.length - 1]!;
       const suggestions = closestMatches(q.value, scope.items.map((i) => i.alias));
-      this.report({ ...Codes.unknownQualifier, message: `Table '${q.value}' not found in this query.${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`, span: q.span, hint: `The tables here are: ${scope.items.map((i) => i.alias).join(', ') || 'none'}.` });
+      this.report(diagnostic(Codes.unknownQualifier, { message: `Table '${q.value}' not found in this query.${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`, span: q.span, hint: `The tables here are: ${scope.items.map((i) => i.alias).join(', ') || 'none'}.` }));
       return [];
     }
     if (star.qualifier.length === 0 && scope.items.length === 0) {
-      this.report({ ...Codes.columnNotFound, message: 'SELECT * needs a FROM clause: there are no columns to select.', span: star.span });
+      this.report(diagnostic(Codes.columnNotFound, { message: 'SELECT * needs a FROM clause: there are no columns to select.', span: star.span }));
       return [];
     }
     if (itemsToExpand.some(({ it }) => it.relation.opaque)) return null;
@@ -381,12 +373,9 @@ export class QueryAnalyzer {
         if (keys.columns.some((k) => k.item === resolved.item && k.column === resolved.column)) return;
         if (resolved.merged) return;
         const name = node.parts.map((p) => p.value).join('.');
-        this.report({
-          ...Codes.notGrouped,
-          message: `'${name}' is not in GROUP BY and is not inside an aggregate function.`,
+        this.report(diagnostic(Codes.notGrouped, { message: `'${name}' is not in GROUP BY and is not inside an aggregate function.`,
           span: node.span,
-          hint: `Add '${name}' to GROUP BY, or aggregate it (e.g. MAX(${name}), LAST_VALUE(${name})).`,
-        });
+          hint: `Add '${name}' to GROUP BY, or aggregate it (e.g. MAX(${name}), LAST_VALUE(${name})).`, }));
         return;
       }
       for (const child of childrenOf(node)) check(child);
@@ -416,12 +405,9 @@ export class QueryAnalyzer {
     const time = types[0];
     if (time === undefined || time.root === 'UNKNOWN' || !this.streaming) return;
     if (timeAttributeOf(time) === null) {
-      this.report({
-        ...Codes.windowOnNonTimeAttribute,
-        message: `GROUP BY ${callName(call)}(...) needs a time attribute, but ${printExpression(call.args[0]!)} is ${printType(time)}.`,
+      this.report(diagnostic(Codes.windowOnNonTimeAttribute, { message: `GROUP BY ${callName(call)}(...) needs a time attribute, but ${printExpression(call.args[0]!)} is ${printType(time)}.`,
         span: call.args[0]!.span,
-        hint: 'Declare a WATERMARK for this column in the source table (event time) or use a PROCTIME() column; a time attribute is lost after a regular join or aggregation.',
-      });
+        hint: 'Declare a WATERMARK for this column in the source table (event time) or use a PROCTIME() column; a time attribute is lost after a regular join or aggregation.', }));
     }
   }
 
@@ -456,15 +442,12 @@ export class QueryAnalyzer {
   checkUnfilteredRank(rank: RankColumn, name: string): void {
     if (!this.streaming || rank.badOrder === null || rank.windowed) return;
     const order = rank.badOrder;
-    this.report({
-      ...Codes.overOrderNotTimeAttribute,
-      message: order.type === ''
+    this.report(diagnostic(Codes.overOrderNotTimeAttribute, { message: order.type === ''
         ? `${rank.function}() is not filtered, so it is an OVER aggregation, which on a stream needs ORDER BY a time attribute.`
         : `${rank.function}() is not filtered, so it is an OVER aggregation, which on a stream must be ordered by a time attribute ascending; it is ordered by ${order.text} (${order.type}).`,
       span: rank.span,
       related: [{ span: order.span, message: 'the window is ordered here' }],
-      hint: `To keep the top rows, filter on it in an enclosing query: SELECT * FROM (...) WHERE ${quoteIfNeeded(name)} <= 10.`,
-    });
+      hint: `To keep the top rows, filter on it in an enclosing query: SELECT * FROM (...) WHERE ${quoteIfNeeded(name)} <= 10.`, }));
   }
 
   private topNFilter(select: Select, scope: Scope, ranks: Map<string, RankColumn>): { column: string; changelog: ChangelogMode; updatingSource: { span: Span; what: string } | null } | null {
@@ -489,12 +472,9 @@ export class QueryAnalyzer {
     if (found === null || !this.streaming) return null;
     const { rank, span, column } = found as { rank: RankColumn; span: Span; column: string };
     if (rank.function !== 'ROW_NUMBER') {
-      this.report({
-        ...Codes.rankNotSupported,
-        message: `${rank.function}() cannot be used for Top-N on a stream; Flink supports only ROW_NUMBER() there.`,
+      this.report(diagnostic(Codes.rankNotSupported, { message: `${rank.function}() cannot be used for Top-N on a stream; Flink supports only ROW_NUMBER() there.`,
         span: rank.span,
-        hint: 'Use ROW_NUMBER() OVER (PARTITION BY ... ORDER BY ...) and filter on it.',
-      });
+        hint: 'Use ROW_NUMBER() OVER (PARTITION BY ... ORDER BY ...) and filter on it.', }));
     }
     if (rank.windowed) {
       // Window Top-N and window deduplication emit final results once per window (WindowRank).
@@ -524,31 +504,28 @@ export class QueryAnalyzer {
       if (spec === null) continue;
       const first = spec.orderBy[0];
       if (first === undefined) {
-        this.report({ ...Codes.overOrderNotTimeAttribute, message: `${callName(call)}(...) OVER (...) on a stream needs ORDER BY a time attribute.`, span: spec.span, hint: 'Add ORDER BY <rowtime or proctime column> to the window.' });
+        this.report(diagnostic(Codes.overOrderNotTimeAttribute, { message: `${callName(call)}(...) OVER (...) on a stream needs ORDER BY a time attribute.`, span: spec.span, hint: 'Add ORDER BY <rowtime or proctime column> to the window.' }));
         continue;
       }
       if (spec.orderBy.length > 1) {
-        this.report({ ...Codes.overOrderNotTimeAttribute, message: 'An OVER window on a stream can be ordered by a single time column only.', span: spec.orderBy[1]!.span, hint: 'Keep only the time attribute in the window\'s ORDER BY.' });
+        this.report(diagnostic(Codes.overOrderNotTimeAttribute, { message: 'An OVER window on a stream can be ordered by a single time column only.', span: spec.orderBy[1]!.span, hint: 'Keep only the time attribute in the window\'s ORDER BY.' }));
       }
       if (first.direction === 'DESC') {
-        this.report({ ...Codes.overOrderNotTimeAttribute, message: 'An OVER window on a stream can only be ordered ascending.', span: first.span, hint: 'Remove DESC.' });
+        this.report(diagnostic(Codes.overOrderNotTimeAttribute, { message: 'An OVER window on a stream can only be ordered ascending.', span: first.span, hint: 'Remove DESC.' }));
       }
       const t = this.peekType(scope, first.expr);
       if (t !== null && t.root !== 'UNKNOWN' && timeAttributeOf(t) === null) {
-        this.report({
-          ...Codes.overOrderNotTimeAttribute,
-          message: `OVER windows on a stream must be ordered by a time attribute, but ${printExpression(first.expr)} is ${printType(t)}.`,
+        this.report(diagnostic(Codes.overOrderNotTimeAttribute, { message: `OVER windows on a stream must be ordered by a time attribute, but ${printExpression(first.expr)} is ${printType(t)}.`,
           span: first.expr.span,
-          hint: 'Order by the table\'s rowtime (declared with WATERMARK) or a PROCTIME() column; time attributes are lost after regular joins and aggregations.',
-        });
+          hint: 'Order by the table\'s rowtime (declared with WATERMARK) or a PROCTIME() column; time attributes are lost after regular joins and aggregations.', }));
       }
       if (spec.frame !== null && (spec.frame.end?.bound === 'FOLLOWING' || spec.frame.end?.bound === 'UNBOUNDED FOLLOWING' || spec.frame.start.bound === 'FOLLOWING')) {
-        this.report({ ...Codes.overFrame, message: 'OVER windows on a stream cannot look at following rows.', span: spec.frame.span, hint: 'End the frame at CURRENT ROW, e.g. ROWS BETWEEN 10 PRECEDING AND CURRENT ROW.' });
+        this.report(diagnostic(Codes.overFrame, { message: 'OVER windows on a stream cannot look at following rows.', span: spec.frame.span, hint: 'End the frame at CURRENT ROW, e.g. ROWS BETWEEN 10 PRECEDING AND CURRENT ROW.' }));
       }
     }
     const distinctSpecs = new Set(nonRank.map((o) => (o.spec === null ? '' : printWindow(o.spec))));
     if (distinctSpecs.size > 1) {
-      this.report({ ...Codes.differentOverWindows, message: 'All OVER aggregates of one SELECT must use the same window on a stream.', span: nonRank[1]!.call.span, related: [{ span: nonRank[0]!.call.span, message: 'the first window is here' }], hint: 'Use one WINDOW w AS (...) for all of them, or compute them in separate queries and join.' });
+      this.report(diagnostic(Codes.differentOverWindows, { message: 'All OVER aggregates of one SELECT must use the same window on a stream.', span: nonRank[1]!.call.span, related: [{ span: nonRank[0]!.call.span, message: 'the first window is here' }], hint: 'Use one WINDOW w AS (...) for all of them, or compute them in separate queries and join.' }));
     }
     if (nonRank.length > 0 && !isInsertOnly(input.changelog)) {
       this.report(this.needsInsertOnly('An OVER aggregation', nonRank[0]!.call.span, input));
@@ -557,13 +534,10 @@ export class QueryAnalyzer {
 
   needsInsertOnly(what: string, span: Span, input: Relation): Diagnostic {
     const source = input.updatingSource;
-    return {
-      ...Codes.updatesIntoInsertOnlyOperator,
-      message: `${what} needs an insert-only input, but its input is updating (${printChangelogMode(input.changelog)})${source === null ? '' : ` because of ${source.what}`}.`,
+    return diagnostic(Codes.updatesIntoInsertOnlyOperator, { message: `${what} needs an insert-only input, but its input is updating (${printChangelogMode(input.changelog)})${source === null ? '' : ` because of ${source.what}`}.`,
       span,
       related: source === null ? undefined : [{ span: source.span, message: 'the updates come from here' }],
-      hint: 'Move this operation before the updating operation, or make the input insert-only (e.g. a window aggregation instead of GROUP BY).',
-    };
+      hint: 'Move this operation before the updating operation, or make the input insert-only (e.g. a window aggregation instead of GROUP BY).', });
   }
 
   private checkOrderBy(query: Query, body: SelectResult, outer: Scope | null): void {
@@ -574,12 +548,9 @@ export class QueryAnalyzer {
       if (item !== query.orderBy[0] || t === null) continue;
       const limited = query.limit !== null || query.fetch !== null;
       if (this.streaming && !limited && t.root !== 'UNKNOWN' && (timeAttributeOf(t) === null || item.direction === 'DESC') && !out.opaque) {
-        this.report({
-          ...Codes.sortOnNonTimeAttribute,
-          message: `A streaming query can only be sorted by a time attribute in ascending order first, but the first ORDER BY key is ${printExpression(item.expr)} (${printType(t)}${item.direction === 'DESC' ? ', descending' : ''}).`,
+        this.report(diagnostic(Codes.sortOnNonTimeAttribute, { message: `A streaming query can only be sorted by a time attribute in ascending order first, but the first ORDER BY key is ${printExpression(item.expr)} (${printType(t)}${item.direction === 'DESC' ? ', descending' : ''}).`,
           span: item.span,
-          hint: 'Sort by the rowtime or proctime column first, or add LIMIT to get a Top-N.',
-        });
+          hint: 'Sort by the rowtime or proctime column first, or add LIMIT to get a Top-N.', }));
       }
     }
   }
@@ -594,7 +565,7 @@ export class QueryAnalyzer {
       const alias = body.relation.columns.find((c) => c.name === expr.parts[0]!.value);
       if (alias !== undefined) return alias.type;
     }
-    const ctx = this.context(body.scope, { aggregates: true, over: false });
+    const ctx = this.context(body.scope, { aggregates: true, over: true });
     return typeExpression(expr, ctx);
   }
 
@@ -646,25 +617,22 @@ export class QueryAnalyzer {
   private renameColumns(rel: Relation, names: readonly Identifier[], span: Span): Relation {
     if (rel.opaque) return { ...rel, columns: names.map((n) => ({ name: n.value, type: T.unknown() })), opaque: false };
     if (names.length !== rel.columns.length) {
-      this.report({
-        ...Codes.aliasColumnCount,
-        message: `The alias lists ${names.length} column name${names.length === 1 ? '' : 's'}, but the relation has ${rel.columns.length} column${rel.columns.length === 1 ? '' : 's'}.`,
+      this.report(diagnostic(Codes.aliasColumnCount, { message: `The alias lists ${names.length} column name${names.length === 1 ? '' : 's'}, but the relation has ${rel.columns.length} column${rel.columns.length === 1 ? '' : 's'}.`,
         span,
-        hint: `Name all ${rel.columns.length} columns: ${rel.columns.map((c) => c.name).join(', ')}.`,
-      });
+        hint: `Name all ${rel.columns.length} columns: ${rel.columns.map((c) => c.name).join(', ')}.`, }));
     }
     return { ...rel, columns: rel.columns.map((c, i) => ({ ...c, name: names[i]?.value ?? c.name })) };
   }
 
   private namedTable(ref: NamedTable, scope: Scope, ctes: CteEnv): Relation {
     if (ref.extension.length > 0) {
-      this.report({ ...Codes.unsupportedStatement, message: 'Extended columns (`t (extra INT)`) are not allowed in Flink SQL.', span: ref.extension[0]!.span, hint: 'Declare the column in the table\'s CREATE TABLE instead.' });
+      this.report(diagnostic(Codes.unsupportedStatement, { message: 'Extended columns (`t (extra INT)`) are not allowed in Flink SQL.', span: ref.extension[0]!.span, hint: 'Declare the column in the table\'s CREATE TABLE instead.' }));
     }
     const rel = this.scanNamed(ref.name.parts, ref.name.span, ctes);
     void scope;
     const options = ref.hints.find((h) => h.name.value.toUpperCase() === 'OPTIONS');
     if (options !== undefined && rel.table === null && !rel.opaque) {
-      this.report({ ...Codes.hintOnView, message: `'${ref.name.parts.map((p) => p.value).join('.')}' is a view; an OPTIONS hint can only change the options of a table.`, span: options.span, hint: 'Put the hint on the tables inside the view\'s query, or remove it.' });
+      this.report(diagnostic(Codes.hintOnView, { message: `'${ref.name.parts.map((p) => p.value).join('.')}' is a view; an OPTIONS hint can only change the options of a table.`, span: options.span, hint: 'Put the hint on the tables inside the view\'s query, or remove it.' }));
     }
     return rel;
   }
@@ -713,7 +681,7 @@ export class QueryAnalyzer {
       columns = returns.root === 'ROW' ? returns.fields.map((f) => ({ name: f.name, type: f.type })) : [{ name: 'f0', type: returns }];
     }
     if (fn === null && !['UNNEST'].includes(name)) {
-      this.report({ ...Codes.unknownFunction, message: `Table function '${ref.call.name.parts.map((p) => p.value).join('.')}' not found.`, span: ref.call.name.span, hint: 'Register it first with CREATE FUNCTION ... AS \'class\', or check the name.' });
+      this.report(diagnostic(Codes.unknownFunction, { message: `Table function '${ref.call.name.parts.map((p) => p.value).join('.')}' not found.`, span: ref.call.name.span, hint: 'Register it first with CREATE FUNCTION ... AS \'class\', or check the name.' }));
     }
     const known = columns.length > 0;
     if (!known && ref.alias !== null && ref.alias.columns.length > 0) {
@@ -736,14 +704,14 @@ export class QueryAnalyzer {
     positional.forEach((arg, i) => { if (order[i] !== undefined) args.set(order[i]!, arg); });
     const data = args.get('DATA');
     if (data === undefined || data.kind !== 'TableArgument') {
-      this.report({ ...Codes.windowArguments, message: `${name} needs a table as its first argument: ${name}(TABLE t, DESCRIPTOR(time_column), ...).`, span: call.span });
+      this.report(diagnostic(Codes.windowArguments, { message: `${name} needs a table as its first argument: ${name}(TABLE t, DESCRIPTOR(time_column), ...).`, span: call.span }));
       return relation([], { opaque: true });
     }
     const input = this.scanNamed(data.table.parts, data.table.span, ctes);
     const required = order.filter((o) => o !== 'OFFSET');
     const missing = required.filter((r) => !args.has(r));
     if (missing.length > 0) {
-      this.report({ ...Codes.windowArguments, message: `${name} is missing its ${missing.map((m) => m.toLowerCase()).join(' and ')} argument${missing.length > 1 ? 's' : ''}.`, span: call.span, hint: `${name}(TABLE t, DESCRIPTOR(time_column), ${order.slice(2).filter((o) => o !== 'OFFSET').map((o) => o.toLowerCase()).join(', ')})${name === 'HOP' ? ' (the slide comes before the size)' : ''}` });
+      this.report(diagnostic(Codes.windowArguments, { message: `${name} is missing its ${missing.map((m) => m.toLowerCase()).join(' and ')} argument${missing.length > 1 ? 's' : ''}.`, span: call.span, hint: `${name}(TABLE t, DESCRIPTOR(time_column), ${order.slice(2).filter((o) => o !== 'OFFSET').map((o) => o.toLowerCase()).join(', ')})${name === 'HOP' ? ' (the slide comes before the size)' : ''}` }));
     }
     const ctx = this.context(new Scope([], scope.parent, (d) => this.report(d)), { aggregates: false, over: false });
     for (const key of ['SIZE', 'SLIDE', 'STEP', 'GAP', 'OFFSET']) {
@@ -751,7 +719,7 @@ export class QueryAnalyzer {
       if (e === undefined) continue;
       const t = typeExpression(e, ctx);
       if (t.root !== 'UNKNOWN' && t.root !== 'INTERVAL_DAY_TIME' && t.root !== 'INTERVAL_YEAR_MONTH') {
-        this.report({ ...Codes.windowArguments, message: `The ${key.toLowerCase()} of ${name} must be an interval, but is ${printType(t)}.`, span: e.span, hint: `Write it as an interval, e.g. INTERVAL '10' MINUTES.` });
+        this.report(diagnostic(Codes.windowArguments, { message: `The ${key.toLowerCase()} of ${name} must be an interval, but is ${printType(t)}.`, span: e.span, hint: `Write it as an interval, e.g. INTERVAL '10' MINUTES.` }));
       }
     }
     if (input.opaque) return relation([], { opaque: true, window: { kind: name, span: call.span } });
@@ -760,12 +728,12 @@ export class QueryAnalyzer {
     if (descriptor !== undefined) {
       const colName = descriptor.kind === 'FunctionCall' && callName(descriptor) === 'DESCRIPTOR' && descriptor.args[0]?.kind === 'ColumnRef' ? descriptor.args[0] : null;
       if (colName === null) {
-        this.report({ ...Codes.windowArguments, message: `The time column of ${name} must be given as DESCRIPTOR(column).`, span: descriptor.span });
+        this.report(diagnostic(Codes.windowArguments, { message: `The time column of ${name} must be given as DESCRIPTOR(column).`, span: descriptor.span }));
       } else {
         const column = input.columns.find((c) => c.name === colName.parts[0]!.value);
         if (column === undefined) {
           const suggestions = closestMatches(colName.parts[0]!.value, input.columns.map((c) => c.name));
-          this.report({ ...Codes.columnNotFound, message: `The time column '${colName.parts[0]!.value}' is not a column of '${data.table.parts.map((p) => p.value).join('.')}'.${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`, span: colName.span, hint: `The columns are: ${input.columns.map((c) => c.name).join(', ')}.` });
+          this.report(diagnostic(Codes.columnNotFound, { message: `The time column '${colName.parts[0]!.value}' is not a column of '${data.table.parts.map((p) => p.value).join('.')}'.${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`, span: colName.span, hint: `The columns are: ${input.columns.map((c) => c.name).join(', ')}.` }));
         } else {
           timeType = column.type;
           this.checkWindowTimeColumn(name, column, colName.span);
@@ -786,11 +754,11 @@ export class QueryAnalyzer {
     const t = column.type;
     if (t.root === 'UNKNOWN') return;
     if (!(t.root === 'TIMESTAMP_WITHOUT_TIME_ZONE' || t.root === 'TIMESTAMP_WITH_LOCAL_TIME_ZONE')) {
-      this.report({ ...Codes.windowOnNonTimeAttribute, message: `The time column of ${name} must be a TIMESTAMP or TIMESTAMP_LTZ time attribute, but '${column.name}' is ${printType(t)}.`, span, hint: 'Use the table\'s rowtime column (declared with WATERMARK FOR) or a PROCTIME() column.' });
+      this.report(diagnostic(Codes.windowOnNonTimeAttribute, { message: `The time column of ${name} must be a TIMESTAMP or TIMESTAMP_LTZ time attribute, but '${column.name}' is ${printType(t)}.`, span, hint: 'Use the table\'s rowtime column (declared with WATERMARK FOR) or a PROCTIME() column.' }));
       return;
     }
     if (this.streaming && timeAttributeOf(t) === null) {
-      this.report({ ...Codes.windowOnNonTimeAttribute, message: `The time column of ${name} must be a time attribute, but '${column.name}' is a plain ${printType(t)}.`, span, hint: `Declare WATERMARK FOR ${quoteIfNeeded(column.name)} AS ... in the source table, or use a PROCTIME() column. Time attributes are also lost after a regular join or aggregation.` });
+      this.report(diagnostic(Codes.windowOnNonTimeAttribute, { message: `The time column of ${name} must be a time attribute, but '${column.name}' is a plain ${printType(t)}.`, span, hint: `Declare WATERMARK FOR ${quoteIfNeeded(column.name)} AS ... in the source table, or use a PROCTIME() column. Time attributes are also lost after a regular join or aggregation.` }));
     }
   }
 
@@ -808,7 +776,7 @@ export class QueryAnalyzer {
       } else if (t.root === 'UNKNOWN') {
         return relation(ref.alias?.columns.map((c) => ({ name: c.value, type: T.unknown() })) ?? [], { opaque: (ref.alias?.columns.length ?? 0) === 0 });
       } else {
-        this.report({ ...Codes.operatorTypes, message: `UNNEST needs an ARRAY, MULTISET or MAP, but ${printExpression(arg)} is ${printType(t)}.`, span: arg.span });
+        this.report(diagnostic(Codes.operatorTypes, { message: `UNNEST needs an ARRAY, MULTISET or MAP, but ${printExpression(arg)} is ${printType(t)}.`, span: arg.span }));
         return relation([], { opaque: true });
       }
     }
@@ -840,7 +808,7 @@ export class QueryAnalyzer {
     for (const u of ref.using) {
       for (const [side, rel] of [['left', left.relation], ['right', right.relation]] as const) {
         if (!rel.opaque && !rel.columns.some((c) => c.name === u.value)) {
-          this.report({ ...Codes.columnNotFound, message: `USING column '${u.value}' not found on the ${side} side of the join.`, span: u.span, hint: `The ${side} side has: ${rel.columns.map((c) => c.name).join(', ')}.` });
+          this.report(diagnostic(Codes.columnNotFound, { message: `USING column '${u.value}' not found on the ${side} side of the join.`, span: u.span, hint: `The ${side} side has: ${rel.columns.map((c) => c.name).join(', ')}.` }));
         }
       }
     }
@@ -863,7 +831,7 @@ export class QueryAnalyzer {
         else if (this.isIntervalCondition(ref.on, joinScope, left.items.length)) kind = 'interval';
       }
       if (correlate && (ref.joinType === 'LEFT') && !(ref.on.kind === 'Literal' && ref.on.type === 'BOOLEAN' && ref.on.value === 'TRUE')) {
-        this.report({ ...Codes.lateralLeftJoinCondition, message: 'A LEFT JOIN with a table function only accepts ON TRUE.', span: ref.on.span, hint: 'Write `LEFT JOIN LATERAL TABLE(f(...)) AS t(...) ON TRUE` and filter in WHERE instead.', fixes: [{ title: 'Use ON TRUE', edits: [{ span: ref.on.span, text: 'TRUE' }], applicability: 'unsafe' }] });
+        this.report(diagnostic(Codes.lateralLeftJoinCondition, { message: 'A LEFT JOIN with a table function only accepts ON TRUE.', span: ref.on.span, hint: 'Write `LEFT JOIN LATERAL TABLE(f(...)) AS t(...) ON TRUE` and filter in WHERE instead.', fixes: [{ title: 'Use ON TRUE', edits: [{ span: ref.on.span, text: 'TRUE' }], applicability: 'unsafe' }] }));
       }
     }
     if (temporal && ref.right.kind === 'NamedTable') this.checkTemporalJoin(ref.right, joinScope, left.items.length, right.relation);
@@ -932,7 +900,7 @@ export class QueryAnalyzer {
   private checkTemporalJoin(right: NamedTable, scope: Scope, leftItems: number, versioned: Relation): void {
     const period = right.systemTime!;
     if (period.kind !== 'ColumnRef') {
-      this.report({ ...Codes.temporalJoinPeriod, message: "FOR SYSTEM_TIME AS OF must name the left table's time attribute column.", span: period.span, hint: 'Write FOR SYSTEM_TIME AS OF o.order_time, where o.order_time is a rowtime or proctime column of the left table.' });
+      this.report(diagnostic(Codes.temporalJoinPeriod, { message: "FOR SYSTEM_TIME AS OF must name the left table's time attribute column.", span: period.span, hint: 'Write FOR SYSTEM_TIME AS OF o.order_time, where o.order_time is a rowtime or proctime column of the left table.' }));
       return;
     }
     const resolved = this.peek(scope, period);
@@ -942,7 +910,7 @@ export class QueryAnalyzer {
     }
     if (resolved.item >= leftItems || timeAttributeOf(resolved.type) === null) {
       if (resolved.type.root === 'UNKNOWN') return;
-      this.report({ ...Codes.temporalJoinPeriod, message: `FOR SYSTEM_TIME AS OF must use the left table's time attribute, but ${printExpression(period)} is ${resolved.item >= leftItems ? 'a column of the versioned table' : `a plain ${printType(resolved.type)}`}.`, span: period.span, hint: 'Use the rowtime (WATERMARK) or PROCTIME() column of the left table; a time attribute is lost after a regular join or aggregation.' });
+      this.report(diagnostic(Codes.temporalJoinPeriod, { message: `FOR SYSTEM_TIME AS OF must use the left table's time attribute, but ${printExpression(period)} is ${resolved.item >= leftItems ? 'a column of the versioned table' : `a plain ${printType(resolved.type)}`}.`, span: period.span, hint: 'Use the rowtime (WATERMARK) or PROCTIME() column of the left table; a time attribute is lost after a regular join or aggregation.' }));
       return;
     }
     const attribute = timeAttributeOf(resolved.type);
@@ -951,7 +919,7 @@ export class QueryAnalyzer {
       const hasRowtime = table.watermark !== null;
       if (table.primaryKey === null || !hasRowtime) {
         const missing = table.primaryKey === null && !hasRowtime ? 'a primary key and a rowtime attribute' : table.primaryKey === null ? 'a primary key' : 'a rowtime attribute (WATERMARK)';
-        this.report({ ...Codes.temporalJoinVersionedTable, message: `An event-time temporal join needs a versioned table with a primary key and a rowtime attribute, but '${right.name.parts.map((p) => p.value).join('.')}' has no ${missing.replace(/^a /, '')}.`, span: right.name.span, hint: table.primaryKey === null ? 'Declare PRIMARY KEY (...) NOT ENFORCED on the versioned table, or join a deduplicated view.' : 'Declare WATERMARK FOR <time column> AS ... on the versioned table.' });
+        this.report(diagnostic(Codes.temporalJoinVersionedTable, { message: `An event-time temporal join needs a versioned table with a primary key and a rowtime attribute, but '${right.name.parts.map((p) => p.value).join('.')}' has no ${missing.replace(/^a /, '')}.`, span: right.name.span, hint: table.primaryKey === null ? 'Declare PRIMARY KEY (...) NOT ENFORCED on the versioned table, or join a deduplicated view.' : 'Declare WATERMARK FOR <time column> AS ... on the versioned table.' }));
       }
     }
   }
@@ -985,10 +953,10 @@ export class QueryAnalyzer {
     if (first !== undefined) {
       const t = typeExpression(first.expr, plainCtx);
       if (this.streaming && t.root !== 'UNKNOWN' && (timeAttributeOf(t) === null || first.direction === 'DESC')) {
-        this.report({ ...Codes.sortOnNonTimeAttribute, message: `MATCH_RECOGNIZE on a stream must be ordered by a time attribute ascending first, but ${printExpression(first.expr)} is ${printType(t)}${first.direction === 'DESC' ? ' (descending)' : ''}.`, span: first.span, hint: 'ORDER BY the rowtime or proctime column first.' });
+        this.report(diagnostic(Codes.sortOnNonTimeAttribute, { message: `MATCH_RECOGNIZE on a stream must be ordered by a time attribute ascending first, but ${printExpression(first.expr)} is ${printType(t)}${first.direction === 'DESC' ? ' (descending)' : ''}.`, span: first.span, hint: 'ORDER BY the rowtime or proctime column first.' }));
       }
     } else if (this.streaming) {
-      this.report({ ...Codes.sortOnNonTimeAttribute, message: 'MATCH_RECOGNIZE on a stream needs ORDER BY a time attribute.', span: ref.span, hint: 'Add ORDER BY <rowtime or proctime column>.' });
+      this.report(diagnostic(Codes.sortOnNonTimeAttribute, { message: 'MATCH_RECOGNIZE on a stream needs ORDER BY a time attribute.', span: ref.span, hint: 'Add ORDER BY <rowtime or proctime column>.' }));
     }
     for (const d of ref.definitions) this.typeCondition(d.condition, ctx, 'DEFINE');
     const measures: OutputColumn[] = ref.measures.map((m) => {
@@ -1014,7 +982,7 @@ export class QueryAnalyzer {
   private typeCondition(expr: Expression, ctx: ExpressionContext, clause: string): void {
     const t = typeExpression(expr, ctx);
     if (t.root !== 'BOOLEAN' && t.root !== 'UNKNOWN' && t.root !== 'NULL') {
-      this.report({ ...Codes.notBoolean, message: `The ${clause} condition must be BOOLEAN, but ${printExpression(expr)} is ${printType(t)}.`, span: expr.span, hint: 'Compare it with something, e.g. `... = ...`, or use IS NOT NULL.' });
+      this.report(diagnostic(Codes.notBoolean, { message: `The ${clause} condition must be BOOLEAN, but ${printExpression(expr)} is ${printType(t)}.`, span: expr.span, hint: 'Compare it with something, e.g. `... = ...`, or use IS NOT NULL.' }));
     }
   }
 
@@ -1079,12 +1047,9 @@ function scanCalls(items: readonly SelectItem[], isAggregate: (call: FunctionCal
 
 /** A result column whose only value is an untyped NULL (Calcite: "Illegal use of 'NULL'"). */
 function untypedNull(span: Span): Diagnostic {
-  return {
-    ...Codes.untypedNull,
-    message: 'A bare NULL has no type, so it cannot be a column of the result.',
+  return diagnostic(Codes.untypedNull, { message: 'A bare NULL has no type, so it cannot be a column of the result.',
     span,
-    hint: 'Give it a type, e.g. CAST(NULL AS STRING).',
-  };
+    hint: 'Give it a type, e.g. CAST(NULL AS STRING).', });
 }
 
 // ------------------------------------------------------------------------------------ naming
@@ -1159,21 +1124,18 @@ export function tableNotFound(session: Session, parts: readonly string[], span: 
   const written = parts.join('.');
   if (reason === 'catalog') {
     const suggestions = closestMatches(id.catalog, session.catalog.catalogNames());
-    return { ...Codes.catalogNotFound, message: `Catalog '${id.catalog}' not found, so '${written}' cannot be resolved.${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`, span, hint: `Known catalogs: ${session.catalog.catalogNames().join(', ')}. Create it with CREATE CATALOG first.` };
+    return diagnostic(Codes.catalogNotFound, { message: `Catalog '${id.catalog}' not found, so '${written}' cannot be resolved.${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`, span, hint: `Known catalogs: ${session.catalog.catalogNames().join(', ')}. Create it with CREATE CATALOG first.` });
   }
   if (reason === 'database') {
     const suggestions = closestMatches(id.database, session.catalog.databaseNames(id.catalog));
-    return { ...Codes.databaseNotFound, message: `Database '${id.database}' not found in catalog '${id.catalog}', so '${written}' cannot be resolved.${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`, span, hint: `Databases in '${id.catalog}': ${session.catalog.databaseNames(id.catalog).join(', ') || 'none'}.` };
+    return diagnostic(Codes.databaseNotFound, { message: `Database '${id.database}' not found in catalog '${id.catalog}', so '${written}' cannot be resolved.${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`, span, hint: `Databases in '${id.catalog}': ${session.catalog.databaseNames(id.catalog).join(', ') || 'none'}.` });
   }
   const near = session.catalog.objectNamesNear(id);
   const suggestions = near.length === 0 ? [] : closestMatches(id.name, near);
-  return {
-    ...Codes.tableNotFound,
-    message: `Table or view '${written}' not found${parts.length < 3 ? ` in ${id.catalog}.${id.database}` : ''}.${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`,
+  return diagnostic(Codes.tableNotFound, { message: `Table or view '${written}' not found${parts.length < 3 ? ` in ${id.catalog}.${id.database}` : ''}.${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`,
     span,
     hint: near.length === 0 ? 'Define it with CREATE TABLE earlier in the script, or pass a catalog file with --catalog.' : `Tables and views there: ${near.slice(0, 12).join(', ')}${near.length > 12 ? ', ...' : ''}.`,
-    fixes: suggestions.length > 0 ? [{ title: `Use '${suggestions[0]}'`, edits: [{ span, text: [...parts.slice(0, -1), suggestions[0]!].map(quoteIfNeeded).join('.') }], applicability: 'unsafe' }] : undefined,
-  };
+    fixes: suggestions.length > 0 ? [{ title: `Use '${suggestions[0]}'`, edits: [{ span, text: [...parts.slice(0, -1), suggestions[0]!].map(quoteIfNeeded).join('.') }], applicability: 'unsafe' }] : undefined, });
 }
 
 export { is };

@@ -1,3 +1,4 @@
+import { diagnostic } from '../../diagnostics/make.js';
 import type { ColumnRef, Identifier } from '../../ast/nodes.js';
 import { Codes } from '../../diagnostics/codes.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -96,17 +97,14 @@ export class Scope {
     });
     if (matches.length > 1) {
       const owners = matches.map((m) => `'${this.items[m.item]!.alias}'`).join(' and ');
-      this.report({
-        ...Codes.ambiguousColumn,
-        message: `Column '${name.value}' is ambiguous: ${owners} both have it.`,
+      this.report(diagnostic(Codes.ambiguousColumn, { message: `Column '${name.value}' is ambiguous: ${owners} both have it.`,
         span: name.span,
         hint: `Qualify it, e.g. \`${this.items[matches[0]!.item]!.alias}.${name.value}\`.`,
         fixes: matches.slice(0, 2).map((m) => ({
           title: `Use \`${this.items[m.item]!.alias}.${name.value}\``,
           edits: [{ span: name.span, text: `${quoteIfNeeded(this.items[m.item]!.alias)}.${quoteIfNeeded(name.value)}` }],
           applicability: 'unsafe' as const,
-        })),
-      });
+        })), }));
       return 'reported';
     }
     if (matches.length === 1) {
@@ -122,22 +120,16 @@ export class Scope {
     for (const field of fields) {
       if (current.root === 'UNKNOWN') break;
       if (current.root !== 'ROW') {
-        this.report({
-          ...Codes.columnNotFound,
-          message: `'${field.value}' is not a field: the value before it has type ${printType(current)}, which has no fields.`,
-          span: field.span,
-        });
+        this.report(diagnostic(Codes.columnNotFound, { message: `'${field.value}' is not a field: the value before it has type ${printType(current)}, which has no fields.`,
+          span: field.span, }));
         return 'reported';
       }
       const next = current.fields.find((f) => f.name === field.value);
       if (next === undefined) {
         const suggestions = closestMatches(field.value, current.fields.map((f) => f.name));
-        this.report({
-          ...Codes.columnNotFound,
-          message: `Field '${field.value}' not found in ${printType(current)}.${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`,
+        this.report(diagnostic(Codes.columnNotFound, { message: `Field '${field.value}' not found in ${printType(current)}.${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`,
           span: field.span,
-          hint: `The fields are: ${current.fields.map((f) => f.name).join(', ')}.`,
-        });
+          hint: `The fields are: ${current.fields.map((f) => f.name).join(', ')}.`, }));
         return 'reported';
       }
       // A field of a nullable row is nullable (Calcite's field access on a nullable record).
@@ -154,13 +146,10 @@ export class Scope {
       const qualifier = parts[0]!;
       const aliases = this.allItems().map((i) => i.alias);
       const suggestions = closestMatches(qualifier.value, aliases);
-      this.report({
-        ...Codes.unknownQualifier,
-        message: `Table '${qualifier.value}' not found in this query.${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`,
+      this.report(diagnostic(Codes.unknownQualifier, { message: `Table '${qualifier.value}' not found in this query.${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`,
         span: qualifier.span,
         hint: aliases.length > 0 ? `The tables here are: ${aliases.join(', ')}.` : 'This query reads no table, so names cannot be qualified.',
-        fixes: suggestions.length > 0 ? [{ title: `Use '${suggestions[0]}'`, edits: [{ span: qualifier.span, text: quoteIfNeeded(suggestions[0]!) }], applicability: 'unsafe' }] : undefined,
-      });
+        fixes: suggestions.length > 0 ? [{ title: `Use '${suggestions[0]}'`, edits: [{ span: qualifier.span, text: quoteIfNeeded(suggestions[0]!) }], applicability: 'unsafe' }] : undefined, }));
       return;
     }
     const name = parts[0]!;
@@ -168,13 +157,10 @@ export class Scope {
     const suggestions = closestMatches(name.value, candidates);
     const tables = this.items.map((i) => `'${i.alias}'`);
     const where = tables.length === 0 ? 'this query has no FROM clause' : tables.length === 1 ? `table ${tables[0]}` : `any of the tables ${tables.join(', ')}`;
-    this.report({
-      ...Codes.columnNotFound,
-      message: `Column '${name.value}' not found in ${where}.${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`,
+    this.report(diagnostic(Codes.columnNotFound, { message: `Column '${name.value}' not found in ${where}.${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`,
       span,
       hint: availableColumnsHint(this.items),
-      fixes: suggestions.length > 0 ? [{ title: `Use '${suggestions[0]}'`, edits: [{ span, text: quoteIfNeeded(suggestions[0]!) }], applicability: 'unsafe' }] : undefined,
-    });
+      fixes: suggestions.length > 0 ? [{ title: `Use '${suggestions[0]}'`, edits: [{ span, text: quoteIfNeeded(suggestions[0]!) }], applicability: 'unsafe' }] : undefined, }));
   }
 
   private allItems(): ScopeItem[] {
@@ -194,13 +180,10 @@ function qualifierMatches(item: ScopeItem, prefix: readonly string[]): boolean {
 function columnNotFoundInTable(name: Identifier, item: ScopeItem): Diagnostic {
   const columns = item.relation.columns.map((c) => c.name);
   const suggestions = closestMatches(name.value, columns);
-  return {
-    ...Codes.columnNotFound,
-    message: `Column '${name.value}' not found in table '${item.alias}'.${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`,
+  return diagnostic(Codes.columnNotFound, { message: `Column '${name.value}' not found in table '${item.alias}'.${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`,
     span: name.span,
     hint: columns.length > 0 ? `'${item.alias}' has: ${listColumns(item.relation.columns)}.` : `'${item.alias}' has no columns.`,
-    fixes: suggestions.length > 0 ? [{ title: `Use '${suggestions[0]}'`, edits: [{ span: name.span, text: quoteIfNeeded(suggestions[0]!) }], applicability: 'unsafe' }] : undefined,
-  };
+    fixes: suggestions.length > 0 ? [{ title: `Use '${suggestions[0]}'`, edits: [{ span: name.span, text: quoteIfNeeded(suggestions[0]!) }], applicability: 'unsafe' }] : undefined, });
 }
 
 function availableColumnsHint(items: readonly ScopeItem[]): string | undefined {
