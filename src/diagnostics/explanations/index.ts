@@ -1,4 +1,5 @@
 import { changelogExplanations } from './changelog.js';
+import { expressionExplanations } from './expressions.js';
 import { nameExplanations } from './names.js';
 import { syntaxExplanations } from './syntax.js';
 import { tableExplanations } from './tables.js';
@@ -12,6 +13,7 @@ const TABLES: readonly ExplanationTable[] = [
   nameExplanations,
   changelogExplanations,
   tableExplanations,
+  expressionExplanations,
 ];
 
 function merge(tables: readonly ExplanationTable[]): ReadonlyMap<string, Explanation> {

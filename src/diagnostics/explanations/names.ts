@@ -207,4 +207,25 @@ export const nameExplanations: ExplanationTable = {
     fixed: "USE MODULES core;",
     flink: 'A module with name \'core\' already exists',
   },
+  FSQL2025: {
+    explanation:
+      'A statement set groups INSERT statements (and CREATE TABLE ... AS SELECT) so that Flink plans them together and submits them as one job. The SQL client collects the statements between BEGIN STATEMENT SET and END; any other statement there (a SELECT, a CREATE TABLE, a SET) fails, and so does an END that closes no set.',
+    example: `${ORDERS}\n${SINK}\nBEGIN STATEMENT SET;\nSELECT order_id, customer FROM orders;\nINSERT INTO order_sink SELECT order_id, customer, amount FROM orders;\nEND;`,
+    fix: 'Move the statement before the set (or after its END), and remove an END without a BEGIN. `EXECUTE STATEMENT SET BEGIN ... END;` is the current form of a statement set.',
+    fixed: `${ORDERS}\n${SINK}\nSELECT order_id, customer FROM orders;\nEXECUTE STATEMENT SET BEGIN\nINSERT INTO order_sink SELECT order_id, customer, amount FROM orders;\nEND;`,
+  },
+  FSQL2026: {
+    explanation:
+      'A SET statement gives a configuration option a value the option does not accept. Options such as `execution.runtime-mode` or `table.sql-dialect` take one of a fixed list of values (compared without regard to case); Flink fails when it reads the option, which for some options is the SET itself and for others the next statement or the job submission.',
+    example: "SET 'execution.runtime-mode' = 'stream';",
+    fix: 'Use one of the values the hint lists.',
+    fixed: "SET 'execution.runtime-mode' = 'streaming';",
+  },
+  FSQL2027: {
+    explanation:
+      'An OPTIONS hint (`/*+ OPTIONS(...) */`) changes connector options of a table for one query. A view has no connector options of its own, only a query, so Flink refuses the hint on a view.',
+    example: `${ORDERS}\nCREATE VIEW big_orders AS SELECT * FROM orders WHERE amount > 100;\nSELECT * FROM big_orders /*+ OPTIONS('rows-per-second' = '10') */;`,
+    fix: "Put the hint on the table inside the view's query, or remove it.",
+    fixed: `${ORDERS}\nCREATE VIEW big_orders AS SELECT * FROM orders /*+ OPTIONS('rows-per-second' = '10') */ WHERE amount > 100;\nSELECT * FROM big_orders;`,
+  },
 };
