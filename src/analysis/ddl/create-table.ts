@@ -1,6 +1,7 @@
 import { diagnostic } from '../../diagnostics/make.js';
 import type { ColumnDefinition, CreateTable, Identifier, LikeClause, TableElement } from '../../ast/nodes.js';
 import { printExpression } from '../../ast/print.js';
+import { search } from '../../ast/walk.js';
 import { Codes } from '../../diagnostics/codes.js';
 import { closestMatches } from '../../diagnostics/suggest.js';
 import type { Span } from '../../source/span.js';
@@ -88,6 +89,7 @@ export function buildTable(stmt: CreateTable, session: Session, id: CatalogTable
     })),
   ];
   const physicalScopeColumns = (): { name: string; type: LogicalType }[] => referable;
+  const computedNames = declared.filter((d) => d.kind === 'ComputedColumn').map((d) => d.name.parts.map((p) => p.value).join('.'));
   for (const element of declared) {
     const name = element.name.parts.map((p) => p.value).join('.');
     const existing = columns.findIndex((c) => c.name === name);
@@ -105,7 +107,7 @@ export function buildTable(stmt: CreateTable, session: Session, id: CatalogTable
       columns.splice(existing, 1);
     }
     spans.set(name, element.name.span);
-    columns.push(columnOf(element, session, physicalScopeColumns(), tableName));
+    columns.push(columnOf(element, session, physicalScopeColumns(), tableName, computedNames));
     if ((element.kind === 'PhysicalColumn' || element.kind === 'MetadataColumn') && element.constraint?.type === 'PRIMARY KEY') {
       if (primaryKey !== null && pkSpan !== null) duplicatePk(session, element.constraint.span, pkSpan);
       primaryKey = { name: element.constraint.name?.value ?? null, columns: [name] };
@@ -198,7 +200,7 @@ function unknownColumn(session: Session, key: Identifier, columns: readonly Cata
   });
 }
 
-function columnOf(element: ColumnDefinition, session: Session, scopeColumns: { name: string; type: LogicalType }[], tableName: string): CatalogColumn {
+function columnOf(element: ColumnDefinition, session: Session, scopeColumns: { name: string; type: LogicalType }[], tableName: string, otherComputed: readonly string[]): CatalogColumn {
   const name = element.name.parts.map((p) => p.value).join('.');
   switch (element.kind) {
     case 'PhysicalColumn': {
@@ -208,8 +210,24 @@ function columnOf(element: ColumnDefinition, session: Session, scopeColumns: { n
     case 'MetadataColumn':
       return { name, type: convert(element.type, session), kind: 'metadata', expression: null, metadataKey: element.metadataKey, virtual: element.virtual, comment: element.comment };
     case 'ComputedColumn': {
+      // Flink resolves a computed column against the physical and metadata columns only.
+      const computed = new Set(otherComputed.filter((c) => c !== name));
+      const visible = [...scopeColumns];
+      search(element.expr, (node) => {
+        if (node.kind !== 'ColumnRef') return undefined;
+        const first = node.parts[0]!;
+        if (computed.has(first.value)) {
+          session.report(diagnostic(Codes.computedColumn, {
+            message: `Computed column '${name}' uses '${first.value}', which is itself a computed column; computed columns may only use physical and metadata columns.`,
+            span: first.span,
+            hint: `Repeat the expression of '${first.value}' here instead of naming it.`,
+          }));
+          if (!visible.some((c) => c.name === first.value)) visible.push({ name: first.value, type: T.unknown() });
+        }
+        return undefined;
+      });
       const analyzer = new QueryAnalyzer(session);
-      const scope = new Scope([{ alias: tableName, path: [tableName], relation: relation(scopeColumns) }], null, (d) => session.report(d));
+      const scope = new Scope([{ alias: tableName, path: [tableName], relation: relation(visible) }], null, (d) => session.report(d));
       let type = typeExpression(element.expr, analyzer.context(scope, { aggregates: false, over: false }));
       if (type.root === 'TIMESTAMP_WITH_LOCAL_TIME_ZONE' && type.timeAttribute === 'PROCTIME' && !isStreaming(session)) type = T.timestampLtz(3, false);
       return { name, type, kind: 'computed', expression: printExpression(element.expr), metadataKey: null, virtual: true, comment: element.comment };

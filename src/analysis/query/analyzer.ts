@@ -219,6 +219,7 @@ export class QueryAnalyzer {
       const result = this.analyzeTableRef(ref, fromScope, ctes, ranks);
       // FROM a, b is a cross join: a regular join when both are streams.
       input = items.length === 0 ? result.relation : this.joinedRelation(input, result.relation, 'CROSS', select.span, false);
+      this.checkDuplicateAliases(items, result.items, ref);
       items.push(...result.items);
       for (const [name, type] of result.merged) fromScope.merged.set(name, type);
     }
@@ -262,6 +263,18 @@ export class QueryAnalyzer {
     if (select.having !== null) {
       if (aggregating) this.checkGrouped(select.having, groupKeys, scope);
       this.typeCondition(select.having, this.context(scope, { aggregates: true, over: false }), 'HAVING');
+    }
+    for (const call of calls.over) {
+      if (call.over?.kind === 'Identifier' && !select.windows.some((w) => w.name.value === (call.over as Identifier).value)) {
+        const name = call.over;
+        const known = select.windows.map((w) => w.name.value);
+        const suggestions = closestMatches(name.value, known);
+        this.report(diagnostic(Codes.windowColumnNotFound, {
+          message: `Window '${name.value}' is not defined in this query's WINDOW clause.${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`,
+          span: name.span,
+          hint: known.length > 0 ? `The windows defined here: ${known.join(', ')}.` : `Define it: WINDOW ${quoteIfNeeded(name.value)} AS (PARTITION BY ... ORDER BY ...).`,
+        }));
+      }
     }
     if (calls.over.length > 0) this.checkOverWindows(select, calls.over, scope, input);
 
@@ -971,6 +984,19 @@ export class QueryAnalyzer {
   }
 
   // ------------------------------------------------------------------------------------ helpers
+
+  /** Two FROM items with the same name cannot be told apart (Calcite: "Duplicate relation name"). */
+  private checkDuplicateAliases(existing: readonly ScopeItem[], added: readonly ScopeItem[], ref: TableRef): void {
+    const seen = new Set(existing.map((i) => i.alias));
+    for (const item of added) {
+      if (item.alias === '' || !seen.has(item.alias)) { seen.add(item.alias); continue; }
+      this.report(diagnostic(Codes.duplicateAlias, {
+        message: `Two tables in this FROM clause are both called '${item.alias}'.`,
+        span: ref.span,
+        hint: 'Give each one its own alias, e.g. `orders AS a JOIN orders AS b`.',
+      }));
+    }
+  }
 
   /** A built-in aggregate, or a user function declared as an aggregate in the catalog. */
   private isAggregateCall(call: FunctionCall): boolean {

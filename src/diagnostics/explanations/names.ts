@@ -82,7 +82,7 @@ export const nameExplanations: ExplanationTable = {
     fix: 'Give each FROM item its own alias.',
     fixed: `${ORDERS}\nSELECT a.order_id FROM orders AS a JOIN orders AS b ON a.order_id = b.order_id;`,
     flink: "Duplicate relation name 'a' in FROM clause",
-    verifiedBy: 'pending',
+    verifiedBy: 'validate',
   },
   FSQL2009: {
     explanation:
@@ -190,7 +190,7 @@ export const nameExplanations: ExplanationTable = {
     fix: 'Use the name defined in the WINDOW clause, or define the window.',
     fixed: `CREATE TABLE clicks (user_id STRING, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'datagen');\nSELECT user_id, COUNT(*) OVER w FROM clicks WINDOW w AS (PARTITION BY user_id ORDER BY ts);`,
     flink: "Window 'w1' not found",
-    verifiedBy: 'pending',
+    verifiedBy: 'validate',
   },
   FSQL2023: {
     explanation: 'The rows of a VALUES clause have different numbers of values. Every row becomes one row of the same table, so all rows need the same width.',

@@ -58,17 +58,17 @@ export const tableExplanations: ExplanationTable = {
     flink: 'Multiple WATERMARK statements is not supported yet.',
   },
   FSQL6009: {
-    explanation: 'A LIKE clause lists the same feature twice, or uses OVERWRITING for a feature that can only be included or excluded (ALL, CONSTRAINTS, PARTITIONS).',
-    example: "CREATE TABLE base (id BIGINT, PRIMARY KEY (id) NOT ENFORCED) WITH ('connector' = 'datagen');\nCREATE TABLE copy WITH ('number-of-rows' = '10') LIKE base (OVERWRITING CONSTRAINTS);",
-    fix: 'Use INCLUDING or EXCLUDING for that feature, and list each feature once.',
-    fixed: "CREATE TABLE base (id BIGINT, PRIMARY KEY (id) NOT ENFORCED) WITH ('connector' = 'datagen');\nCREATE TABLE copy WITH ('number-of-rows' = '10') LIKE base (EXCLUDING CONSTRAINTS);",
+    explanation: 'A LIKE clause lists the same feature twice (for example EXCLUDING OPTIONS and INCLUDING OPTIONS), so it is unclear which merging strategy applies. (OVERWRITING on a feature that can only be included or excluded is a syntax error, FSQL1023.)',
+    example: "CREATE TABLE base (id BIGINT) WITH ('connector' = 'datagen');\nCREATE TABLE copy WITH ('number-of-rows' = '10') LIKE base (EXCLUDING OPTIONS INCLUDING OPTIONS);",
+    fix: 'List each feature once, with the strategy you want.',
+    fixed: "CREATE TABLE base (id BIGINT) WITH ('connector' = 'datagen');\nCREATE TABLE copy WITH ('connector' = 'datagen', 'number-of-rows' = '10') LIKE base (EXCLUDING OPTIONS);",
   },
   FSQL6010: {
     explanation: 'A computed column\'s expression is not allowed: it refers to another computed column, uses an aggregate or window function, or calls a function that does not exist.',
     example: "CREATE TABLE t (a INT, b AS a + 1, c AS b * 2) WITH ('connector' = 'datagen');",
     fix: 'Write the expression over physical and metadata columns only, with scalar functions.',
     fixed: "CREATE TABLE t (a INT, b AS a + 1, c AS (a + 1) * 2) WITH ('connector' = 'datagen');",
-    verifiedBy: 'pending',
+    verifiedBy: 'validate',
   },
   FSQL6011: {
     explanation: 'PARTITIONED BY names a column the table does not have. Partition columns must be columns of the table, written exactly as declared (names are case-sensitive).',
