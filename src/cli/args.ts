@@ -4,10 +4,12 @@ import { UsageError } from './io.js';
 export interface OptionSpec {
   readonly type: 'string' | 'boolean';
   readonly short?: string;
+  /** The option may be repeated; its value is then the list of all values given. */
+  readonly multiple?: boolean;
 }
 
 export interface ParsedArgs {
-  readonly values: Readonly<Record<string, string | boolean | undefined>>;
+  readonly values: Readonly<Record<string, string | boolean | string[] | undefined>>;
   readonly positionals: readonly string[];
 }
 

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCommandArgs } from './args.js';
 import { CHECK_HELP, runCheck } from './commands/check.js';
+import { INFER_HELP, runInfer } from './commands/infer.js';
+import { LINT_HELP, runLint } from './commands/lint.js';
 import { ExitCode, UsageError, processIo, type CliIo } from './io.js';
 
 export { ExitCode, UsageError, type CliIo } from './io.js';
@@ -11,6 +13,8 @@ const MAIN_HELP = `flinkcheck: check Apache Flink SQL scripts
 
 Usage:
   flinkcheck check [options] <path...>   check .sql files, directories or - (stdin)
+  flinkcheck lint [options] [path...]    lint files, globs and JSONL exports for CI (flinkcheck.yaml)
+  flinkcheck infer [options] <file>      print output schemas (table, DDL, JSON, Avro); check a sink's .avsc
   flinkcheck help [command]              show help for a command
   flinkcheck --version                   show the version
 
@@ -21,7 +25,7 @@ Options:
 Run \`flinkcheck help check\` for the options of \`check\`.
 `;
 
-const COMMAND_HELP: Readonly<Record<string, string>> = { check: CHECK_HELP };
+const COMMAND_HELP: Readonly<Record<string, string>> = { check: CHECK_HELP, lint: LINT_HELP, infer: INFER_HELP };
 
 const GLOBAL_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -72,11 +76,15 @@ async function dispatch(args: readonly string[], io: CliIo): Promise<number> {
   switch (command) {
     case 'check':
       return runCheck(rest, io);
+    case 'lint':
+      return runLint(rest, io);
+    case 'infer':
+      return runInfer(rest, io);
     case 'help':
       if (rest.length > 1) throw new UsageError('`help` takes at most one command name');
       return help(rest[0], io);
     default:
-      throw new UsageError(`unknown command \`${command}\`; the commands are: check, help`);
+      throw new UsageError(`unknown command \`${command}\`; the commands are: check, lint, infer, help`);
   }
 }
 
@@ -86,7 +94,7 @@ function help(command: string | undefined, io: CliIo): number {
     return ExitCode.clean;
   }
   const text = COMMAND_HELP[command];
-  if (text === undefined) throw new UsageError(`unknown command \`${command}\`; the commands are: check, help`);
+  if (text === undefined) throw new UsageError(`unknown command \`${command}\`; the commands are: check, lint, infer, help`);
   io.stdout.write(text);
   return ExitCode.clean;
 }

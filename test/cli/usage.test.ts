@@ -48,11 +48,11 @@ describe('flinkcheck help and version', () => {
 
 describe('flinkcheck usage errors (exit 2, one message, no stack trace)', () => {
   it('rejects an unknown command', async () => {
-    const r = await runCli(['lint', 'a.sql'], { cwd: process.cwd() });
+    const r = await runCli(['fmt', 'a.sql'], { cwd: process.cwd() });
     expect(r).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'flinkcheck: unknown command `lint`; the commands are: check, help\nRun `flinkcheck --help` for usage.\n',
+      stderr: 'flinkcheck: unknown command `fmt`; the commands are: check, lint, infer, help\nRun `flinkcheck --help` for usage.\n',
     });
   });
 
