@@ -18,6 +18,7 @@ import {
 import { type Corpus, loadCorpus } from './corpus.js';
 import { SCALING_CASES, type ScalingCase, growthPairs } from './scaling.js';
 import { perStatementMedians, type Summary, summarize } from './stats.js';
+import { lintReport, measureLintBatch } from './lint.js';
 
 const WARMUP_PASSES = 2;
 const TIMED_PASSES = 3;
@@ -436,6 +437,8 @@ async function main(): Promise<void> {
 
   const warm = await measureWarm(corpus);
   const scaling = await measureScaling();
+  log('lint batch: 1 vs 2 worker threads');
+  const lintBatch = await measureLintBatch(log);
 
   const loadAfter = load();
   const cpu = cpus();
@@ -462,6 +465,10 @@ async function main(): Promise<void> {
       'dropped before each run. MB = 10⁶ bytes.',
     '',
     scalingReport(scaling),
+    '',
+    '## Lint batch (`flinkcheck lint`, worker threads)',
+    '',
+    lintReport(lintBatch),
     '',
     `Total bench time: ${fixed((nowMs() - started) / 1e3, 0)} s.`,
     '',

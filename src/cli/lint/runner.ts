@@ -49,18 +49,41 @@ async function runInPool(
   script: string,
   onProgress: ((done: number) => void) | undefined,
 ): Promise<UnitResult[]> {
-  const { Piscina } = await import('piscina');
   const threads = Math.min(workers, Math.max(1, Math.ceil(units.length / 8)));
-  const pool = new Piscina({ filename: script, minThreads: threads, maxThreads: threads, workerData: env, idleTimeout: 1_000 });
-  const size = Math.max(1, Math.min(MAX_CHUNK, Math.ceil(units.length / (threads * 8))));
-  const results: UnitResult[] = new Array(units.length);
-  let done = 0;
+  const pool = await LintPool.start(env, threads, script);
   try {
+    return await pool.run(units, onProgress);
+  } finally {
+    await pool.close();
+  }
+}
+
+/**
+ * A pool of lint worker threads sharing one environment. `runUnits` starts one per run; a
+ * long-lived caller (a service, a benchmark) can keep one and reuse its warmed-up parsers.
+ */
+export class LintPool {
+  private constructor(
+    private readonly pool: import('piscina').Piscina,
+    readonly threads: number,
+  ) {}
+
+  static async start(env: LintEnvironment, threads: number, script: string | null = workerScript()): Promise<LintPool> {
+    if (script === null) throw new Error('the lint worker is not built (run `npm run build`)');
+    const { Piscina } = await import('piscina');
+    const pool = new Piscina({ filename: script, minThreads: threads, maxThreads: threads, workerData: env, idleTimeout: 60_000 });
+    return new LintPool(pool, threads);
+  }
+
+  async run(units: readonly UnitInput[], onProgress?: (done: number) => void): Promise<UnitResult[]> {
+    const size = Math.max(1, Math.min(MAX_CHUNK, Math.ceil(units.length / (this.threads * 8))));
+    const results: UnitResult[] = new Array(units.length);
+    let done = 0;
     const tasks: Promise<void>[] = [];
     for (let start = 0; start < units.length; start += size) {
       const chunk = units.slice(start, start + size);
       tasks.push(
-        (pool.run(chunk) as Promise<UnitResult[]>).then((chunkResults) => {
+        (this.pool.run(chunk) as Promise<UnitResult[]>).then((chunkResults) => {
           chunkResults.forEach((r, i) => (results[start + i] = r));
           done += chunkResults.length;
           onProgress?.(done);
@@ -68,10 +91,12 @@ async function runInPool(
       );
     }
     await Promise.all(tasks);
-  } finally {
-    await pool.destroy();
+    return results;
   }
-  return results;
+
+  async close(): Promise<void> {
+    await this.pool.destroy();
+  }
 }
 
 /**
