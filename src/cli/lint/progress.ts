@@ -10,7 +10,7 @@ const BAR_WIDTH = 24;
  * when stderr is a TTY, so a pipe or a CI log never gets carriage returns.
  */
 export class ProgressBar {
-  private readonly started = Date.now();
+  private readonly started: number;
   private lastDraw = 0;
   private drawn = false;
 
@@ -19,7 +19,9 @@ export class ProgressBar {
     private readonly total: number,
     private readonly noun: string,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.started = now();
+  }
 
   update(done: number): void {
     const now = this.now();
