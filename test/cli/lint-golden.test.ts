@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Ajv from 'ajv-draft-04';
+import AjvModule from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers.js';
 
@@ -42,6 +42,8 @@ describe('SARIF output', () => {
   ) as object;
   // The official schema (2.1.0-rtm.5, the final 2.1.0 schema, shipped in @microsoft/jest-sarif) has a
   // pattern that is invalid with the regexp `u` flag, so Ajv compiles patterns without it.
+  // A CommonJS module: its class is the `default` export of module.exports.
+  const Ajv = (AjvModule as unknown as { default?: typeof AjvModule.default }).default ?? (AjvModule as unknown as typeof AjvModule.default);
   const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
   const validate = ajv.compile(schema);
 
