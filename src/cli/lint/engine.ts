@@ -5,7 +5,7 @@ import { Codes } from '../../diagnostics/codes.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { StatementOutline } from '../../diagnostics/render-json.js';
 import { parseAvro, type AvroNode } from '../../evolution/avro-model.js';
-import { checkCompatibility, type CompatibilityMode } from '../../evolution/compatibility.js';
+import { checkCompatibility, type CompatibilityMode, type IncompatibilityKind } from '../../evolution/compatibility.js';
 import { toAvroSchema } from '../../schema-export/avro.js';
 import type { Span } from '../../source/span.js';
 import { validateScript, type StatementResult } from '../../validate.js';
@@ -134,7 +134,7 @@ export class Linter {
   }
 }
 
-const HINTS: Record<string, string> = {
+const HINTS: Record<IncompatibilityKind, string> = {
   'missing-default': 'make the column nullable (Flink gives nullable fields the default null) or keep the field in the output',
   'type-mismatch': "cast the column to the registered field's type",
   'became-nullable': 'wrap the column in COALESCE(..., default) or filter out nulls so it stays NOT NULL',
