@@ -22,7 +22,7 @@ Options:
   -h, --help      show this help
   -v, --version   show the version
 
-Run \`flinkcheck help check\` for the options of \`check\`.
+Run \`flinkcheck help <command>\` for the options of a command.
 `;
 
 const COMMAND_HELP: Readonly<Record<string, string>> = { check: CHECK_HELP, lint: LINT_HELP, infer: INFER_HELP };
