@@ -213,6 +213,8 @@ class Converter {
         const value: LogicalType = type.root === 'MAP' ? type.value : { root: 'INTEGER', nullable: true };
         return { type: 'map', values: this.convert(value, rowName, true, `${path}{}`, ns) };
       }
+      case 'UNKNOWN':
+        return this.problem(path, type, 'its type could not be inferred, so its Avro type is unknown');
       default:
         return this.problem(path, type, `Avro has no type for ${type.root === 'RAW' ? 'RAW values' : printType(type)}`);
     }
