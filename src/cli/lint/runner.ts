@@ -71,7 +71,16 @@ export class LintPool {
   static async start(env: LintEnvironment, threads: number, script: string | null = workerScript()): Promise<LintPool> {
     if (script === null) throw new Error('the lint worker is not built (run `npm run build`)');
     const { Piscina } = await import('piscina');
-    const pool = new Piscina({ filename: script, minThreads: threads, maxThreads: threads, workerData: env, idleTimeout: 60_000 });
+    // Two tasks per worker: lintChunk is synchronous, so the second one waits in the worker's
+    // message queue and starts as soon as the first ends, without a round trip to this thread.
+    const pool = new Piscina({
+      filename: script,
+      minThreads: threads,
+      maxThreads: threads,
+      concurrentTasksPerWorker: 2,
+      workerData: env,
+      idleTimeout: 60_000,
+    });
     return new LintPool(pool, threads);
   }
 
