@@ -19,6 +19,7 @@ import { type Corpus, loadCorpus } from './corpus.js';
 import { SCALING_CASES, type ScalingCase, growthPairs } from './scaling.js';
 import { perStatementMedians, type Summary, summarize } from './stats.js';
 import { lintReport, measureLintBatch } from './lint.js';
+import { measureValidation, validationReport } from './validation.js';
 
 const WARMUP_PASSES = 2;
 const TIMED_PASSES = 3;
@@ -436,6 +437,8 @@ async function main(): Promise<void> {
   }
 
   const warm = await measureWarm(corpus);
+  log('validation next to parse-only');
+  const validation = measureValidation(corpus.statements);
   const scaling = await measureScaling();
   log('lint batch: 1 vs 2 worker threads');
   const lintBatch = await measureLintBatch(log);
@@ -458,6 +461,12 @@ async function main(): Promise<void> {
     '',
     corpusReport(corpus, warm, cold, baseline),
     '',
+    '## Full validation vs parse-only',
+    '',
+    `${WARMUP_PASSES_NOTE} Full validation = parse + semantic analysis (\`validateScript\`); parse-only = \`parseScript\`.`,
+    '',
+    validationReport(validation),
+    '',
     '## Scaling',
     '',
     `Each case in its own child process (timeout ${SCALE_TIMEOUT_MS / 1e3} s). Time is the median of up to 10 ` +
@@ -475,5 +484,7 @@ async function main(): Promise<void> {
   ];
   process.stdout.write(report.join('\n'));
 }
+
+const WARMUP_PASSES_NOTE = 'In this process after the corpus runs: 2 warm-up + 5 timed passes, alternating order.';
 
 await main();

@@ -35,7 +35,7 @@ statement
     | BEGIN STATEMENT SET
     | END
     | createStatement
-    | REPLACE TABLE qualifiedName tableSchemaAndOptions AS queryStatement
+    | REPLACE TEMPORARY? TABLE qualifiedName tableSchemaAndOptions AS queryStatement
     | alterStatement
     | dropStatement
     | useStatement
@@ -799,7 +799,7 @@ explainable
     | statementSet
     | EXECUTE (insertStatement | statementSet | queryStatement)
     | createStatement
-    | REPLACE TABLE qualifiedName tableSchemaAndOptions AS queryStatement
+    | REPLACE TEMPORARY? TABLE qualifiedName tableSchemaAndOptions AS queryStatement
     ;
 
 setStatement

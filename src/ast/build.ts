@@ -94,7 +94,7 @@ export class AstBuilder {
       case G.EXIT: return { kind: 'ClientCommand', span, command: 'EXIT' };
       case G.CLEAR: return { kind: 'ClientCommand', span, command: 'CLEAR' };
       case G.CREATE: return this.create(ctx.createStatement()!);
-      case G.REPLACE: return this.tableDefinition(ctx, span, 'REPLACE', false, false);
+      case G.REPLACE: return this.tableDefinition(ctx, span, 'REPLACE', ctx.TEMPORARY() !== null, false);
       case G.ALTER: return this.alter(ctx.alterStatement()!);
       case G.DROP: return this.drop(ctx.dropStatement()!);
       case G.USE: return this.use(ctx.useStatement()!);
@@ -661,7 +661,7 @@ export class AstBuilder {
         statement: ins ? this.insert(ins) : set ? this.statementSet(set) : { kind: 'QueryStatement', span: this.span(q!), query: this.query(q!) },
       };
     }
-    if (first === G.REPLACE) return this.tableDefinition(ctx, span, 'REPLACE', false, false);
+    if (first === G.REPLACE) return this.tableDefinition(ctx, span, 'REPLACE', ctx.TEMPORARY() !== null, false);
     const create = ctx.createStatement();
     if (create) return this.create(create);
     const ins = ctx.insertStatement();

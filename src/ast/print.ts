@@ -102,7 +102,7 @@ export function printIdentifier(id: Identifier): string {
  * A name can go unquoted when it lexes as one IDENTIFIER (or a non-reserved keyword) and is not one
  * of Flink's reserved words, which the parser reports when they are used as bare names.
  */
-function isBareIdentifier(value: string): boolean {
+export function isBareIdentifier(value: string): boolean {
   const upper = value.toUpperCase();
   return PLAIN_IDENTIFIER.test(value) && !QUOTED_KEYWORDS.has(upper) && !RESERVED_WORDS.has(upper);
 }
@@ -768,7 +768,7 @@ class Printer {
         return `COMPILE ${s.andExecute ? 'AND EXECUTE ' : ''}PLAN ${quoteString(s.path)}${s.ifNotExists ? ' IF NOT EXISTS' : ''} FOR ${this.statement(s.statement)}`;
       case 'ClientCommand': return s.command;
       case 'CreateTable': {
-        const head = s.mode === 'REPLACE' ? 'REPLACE TABLE'
+        const head = s.mode === 'REPLACE' ? (s.temporary ? 'REPLACE TEMPORARY TABLE' : 'REPLACE TABLE')
           : `${s.mode}${s.temporary ? ' TEMPORARY' : ''} TABLE${s.ifNotExists ? ' IF NOT EXISTS' : ''}`;
         return `${head} ${this.qname(s.name)}${this.tableBody(s)}`
           + (s.like === null ? '' : this.likeClause(s.like))

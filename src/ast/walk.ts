@@ -64,6 +64,57 @@ function collect(value: unknown, out: AstNode[]): void {
   }
 }
 
+/** Per node kind, the property names that can hold child nodes (learned from the first node seen). */
+const CHILD_KEYS = new Map<string, string[]>();
+
+function childKeys(node: AstNode): string[] {
+  let keys = CHILD_KEYS.get(node.kind);
+  if (keys === undefined) {
+    keys = Object.keys(node).filter((key) => !SPAN_KEYS.has(key) && key !== 'kind');
+    CHILD_KEYS.set(node.kind, keys);
+  }
+  return keys;
+}
+
+/**
+ * Calls `visit` for each direct child of `node`, in property order (not source order): the cheap
+ * form for passes that do not care about order, such as searching an expression for calls.
+ */
+export function forEachChild(node: AstNode, visit: (child: AstNode) => void): void {
+  const record = node as unknown as Record<string, unknown>;
+  for (const key of childKeys(node)) {
+    const value = record[key];
+    if (typeof value !== 'object' || value === null) continue;
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        if (isNode(item)) visit(item);
+        else if (typeof item === 'object' && item !== null) for (const inner of children(item as AstNode)) visit(inner);
+      }
+    } else if (isNode(value)) {
+      visit(value);
+    } else {
+      const out: AstNode[] = [];
+      collect(value, out);
+      for (const inner of out) visit(inner);
+    }
+  }
+}
+
+/**
+ * Depth-first search in any order: `test` returns 'stop' to end the search, 'skip' to leave a
+ * node's children out, or nothing to go on. Uses an explicit stack, so depth is not limited.
+ */
+export function search(root: AstNode, test: (node: AstNode) => 'stop' | 'skip' | void): boolean {
+  const stack: AstNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const verdict = test(node);
+    if (verdict === 'stop') return true;
+    if (verdict !== 'skip') forEachChild(node, (child) => { stack.push(child); });
+  }
+  return false;
+}
+
 /** The direct child nodes of `node`, in source order (by span start; ties keep property order). */
 export function children(node: AstNode): AstNode[] {
   const out: AstNode[] = [];

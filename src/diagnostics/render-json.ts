@@ -1,3 +1,5 @@
+import { printChangelogMode, type StatementAnalysis } from '../analysis/schema.js';
+import { printType, timeAttributeOf, withoutTimeAttribute } from '../analysis/types/logical-type.js';
 import type { SourceText } from '../source/source-text.js';
 import type { Span } from '../source/span.js';
 import type { Applicability, Category, Diagnostic, Severity } from './diagnostic.js';
@@ -23,10 +25,26 @@ export interface JsonSpan {
   readonly end: JsonPosition;
 }
 
+export interface JsonColumn {
+  readonly name: string;
+  /** The type as Flink prints it, without the time-attribute marker, e.g. `DECIMAL(10, 2) NOT NULL`. */
+  readonly type: string;
+  readonly nullable: boolean;
+  readonly timeAttribute: 'ROWTIME' | 'PROCTIME' | null;
+}
+
 export interface JsonStatement {
   readonly index: number;
   readonly kind: string;
   readonly span: JsonSpan;
+  /** The statement's output schema (query, INSERT, table or view columns); absent when it has none. */
+  readonly schema?: readonly JsonColumn[];
+  /** `[I]`, `[I,UB,UA]`, `[I,UB,UA,D]`: the changelog mode of the rows the statement produces. */
+  readonly changelogMode?: string;
+  /** Primary key (tables, sinks) or upsert keys (queries), as column names. */
+  readonly keys?: readonly (readonly string[])[];
+  /** The table written or defined, fully qualified. */
+  readonly target?: string;
 }
 
 export interface JsonRelated {
@@ -82,6 +100,8 @@ export interface StatementOutline {
   readonly index: number;
   readonly kind: string;
   readonly span: Span;
+  /** The semantic result, when the statement was analysed. */
+  readonly analysis?: StatementAnalysis | null;
 }
 
 /** The checked result of one input. */
@@ -98,7 +118,7 @@ export function toJsonFile(result: FileResult): JsonFile {
   const { source } = result;
   return {
     file: result.file,
-    statements: result.statements.map((s) => ({ index: s.index, kind: s.kind, span: resolve(source, s.span) })),
+    statements: result.statements.map((s) => ({ index: s.index, kind: s.kind, span: resolve(source, s.span), ...analysisFields(s.analysis ?? null) })),
     diagnostics: result.diagnostics.map((d) => toJsonDiagnostic(d, source)),
   };
 }
@@ -150,4 +170,21 @@ function resolve(source: SourceText, span: Span): JsonSpan {
     start: { line: start.line, column: start.column, offset: start.offset },
     end: { line: end.line, column: end.column, offset: end.offset },
   };
+}
+
+function analysisFields(analysis: StatementAnalysis | null): Partial<JsonStatement> {
+  if (analysis === null) return {};
+  const fields: { -readonly [K in keyof JsonStatement]?: JsonStatement[K] } = {};
+  if (analysis.schema !== null) {
+    fields.schema = analysis.schema.map((c) => ({
+      name: c.name,
+      type: printType(withoutTimeAttribute(c.type)),
+      nullable: c.type.nullable,
+      timeAttribute: timeAttributeOf(c.type),
+    }));
+  }
+  if (analysis.changelog !== null) fields.changelogMode = printChangelogMode(analysis.changelog);
+  if (analysis.keys.length > 0) fields.keys = analysis.keys;
+  if (analysis.target !== null) fields.target = analysis.target;
+  return fields;
 }

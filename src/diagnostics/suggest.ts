@@ -3,9 +3,9 @@
  * transpositions), compared case-insensitively, and a ranking of close candidates.
  */
 export function editDistance(a: string, b: string, limit = Infinity): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
   const s = a.toLowerCase();
   const t = b.toLowerCase();
-  if (Math.abs(s.length - t.length) > limit) return limit + 1;
   const rows = s.length + 1;
   const cols = t.length + 1;
   let prevPrev = new Array<number>(cols).fill(0);
@@ -41,12 +41,13 @@ export function typoThreshold(name: string): number {
  */
 export function closestMatches(name: string, candidates: Iterable<string>, max = 4): string[] {
   const limit = typoThreshold(name);
+  const lower = name.toLowerCase();
   const scored: { candidate: string; score: number }[] = [];
   const seen = new Set<string>();
   for (const candidate of candidates) {
-    if (seen.has(candidate) || candidate === name) continue;
+    if (candidate === name || Math.abs(candidate.length - name.length) > limit || seen.has(candidate)) continue;
     seen.add(candidate);
-    const score = candidate.toLowerCase() === name.toLowerCase() ? 0 : editDistance(name, candidate, limit);
+    const score = candidate.toLowerCase() === lower ? 0 : editDistance(name, candidate, limit);
     if (score <= limit) scored.push({ candidate, score });
   }
   scored.sort((x, y) => x.score - y.score || x.candidate.localeCompare(y.candidate));

@@ -24,6 +24,11 @@ export interface ExpressionContext {
   readonly aggregatesAllowed: boolean;
   /** Whether OVER windows are allowed here (SELECT list and ORDER BY only). */
   readonly overAllowed: boolean;
+  /**
+   * Whether aggregates here are global (a query with aggregates and no GROUP BY). Calcite then makes
+   * SUM / AVG / MIN / MAX results nullable, since an empty input gives one row of NULLs. Default false.
+   */
+  readonly globalAggregation?: boolean;
   report(diagnostic: Diagnostic): void;
   /** Optional sink for the type of every expression node, for later passes (rules). */
   recordType?(node: Expression, type: LogicalType): void;

@@ -1,0 +1,299 @@
+import { describe, expect, it } from 'vitest';
+import { catalogFromDdl } from '../../src/analysis/analyze.js';
+import { printChangelogMode } from '../../src/analysis/schema.js';
+import { printType } from '../../src/analysis/types/logical-type.js';
+import { validateScript } from '../../src/validate.js';
+
+const DDL = `CREATE TABLE orders (
+  order_id BIGINT, user_id STRING, amount DECIMAL(10, 2), product STRING,
+  order_time TIMESTAMP(3), proc AS PROCTIME(),
+  PRIMARY KEY (order_id) NOT ENFORCED,
+  WATERMARK FOR order_time AS order_time - INTERVAL '5' SECOND
+) WITH ('connector' = 'kafka', 'topic' = 'orders', 'format' = 'json');
+CREATE TABLE rates (currency STRING, rate DECIMAL(10, 4), update_time TIMESTAMP(3),
+  PRIMARY KEY (currency) NOT ENFORCED, WATERMARK FOR update_time AS update_time
+) WITH ('connector' = 'upsert-kafka', 'topic' = 'rates', 'key.format' = 'json', 'value.format' = 'json');
+CREATE TABLE plain (id BIGINT, ts TIMESTAMP(3)) WITH ('connector' = 'datagen');
+`;
+
+function run(sql: string) {
+  const result = validateScript(DDL + sql);
+  const last = result.statements[result.statements.length - 1]!;
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  return { result, last, errors, codes: errors.map((e) => e.code), messages: errors.map((e) => e.message) };
+}
+
+describe('names', () => {
+  it('reports an unknown table with the tables that exist', () => {
+    const { codes, errors } = run('SELECT * FROM ordrs');
+    expect(codes).toContain('FSQL2001');
+    expect(errors[0]!.message).toContain("'ordrs'");
+    expect(errors[0]!.message).toContain("Did you mean 'orders'?");
+    expect(errors[0]!.fixes?.[0]?.edits[0]?.text).toBe('orders');
+  });
+
+  it('reports an unknown column with a suggestion and the available columns, at the column', () => {
+    const { errors, result } = run('SELECT user_idd FROM orders');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message).toBe("Column 'user_idd' not found in table 'orders'. Did you mean 'user_id'?");
+    expect(errors[0]!.hint).toContain('order_id, user_id, amount');
+    expect(result.source.text.slice(errors[0]!.span.start, errors[0]!.span.end)).toBe('user_idd');
+  });
+
+  it('reports an ambiguous column in a join and offers both qualifications', () => {
+    const { errors } = run('SELECT user_id FROM orders o JOIN orders p ON o.order_id = p.order_id');
+    expect(errors[0]!.code).toBe('FSQL2003');
+    expect(errors[0]!.fixes?.map((f) => f.edits[0]!.text)).toEqual(['o.user_id', 'p.user_id']);
+  });
+
+  it('reports an unknown qualifier', () => {
+    expect(run('SELECT x.user_id FROM orders o').codes).toEqual(['FSQL2004']);
+  });
+
+  it('resolves CTEs, derived tables with column aliases, and correlated subqueries', () => {
+    const { errors, last } = run(`WITH big AS (SELECT order_id, amount FROM orders WHERE amount > 100)
+SELECT t.id, t.amt FROM (SELECT order_id, amount FROM big) AS t (id, amt)
+WHERE EXISTS (SELECT 1 FROM orders o WHERE o.order_id = t.id)`);
+    expect(errors).toEqual([]);
+    expect(last.analysis!.schema!.map((c) => c.name)).toEqual(['id', 'amt']);
+  });
+
+  it('checks GROUP BY: a selected column must be grouped or aggregated', () => {
+    const { errors } = run('SELECT user_id, product, COUNT(*) FROM orders GROUP BY user_id');
+    expect(errors.map((e) => e.code)).toEqual(['FSQL2010']);
+    expect(errors[0]!.message).toContain("'product'");
+  });
+
+  it('qualified table names resolve in the current catalog and database', () => {
+    expect(run('SELECT order_id FROM default_catalog.default_database.orders').errors).toEqual([]);
+    expect(run('SELECT order_id FROM nocat.db.orders').codes).toEqual(['FSQL2006']);
+    expect(run('SELECT order_id FROM nodb.orders').codes).toEqual(['FSQL2007']);
+  });
+
+  it('a table in a catalog of unknown type is opaque: no false alarm, no schema', () => {
+    const { errors, last } = run("CREATE CATALOG hive WITH ('type' = 'hive');\nSELECT anything FROM hive.db.t");
+    expect(errors).toEqual([]);
+    expect(last.analysis!.schema).toBeNull();
+  });
+});
+
+describe('DDL', () => {
+  it('rejects a second table of the same name unless IF NOT EXISTS', () => {
+    expect(run("CREATE TABLE orders (a INT) WITH ('connector' = 'datagen')").codes).toEqual(['FSQL2005']);
+    expect(run("CREATE TABLE IF NOT EXISTS orders (a INT) WITH ('connector' = 'datagen')").codes).toEqual([]);
+  });
+
+  it('checks primary key columns and duplicates', () => {
+    expect(run("CREATE TABLE t (a INT, PRIMARY KEY (b) NOT ENFORCED) WITH ('connector' = 'datagen')").codes).toEqual(['FSQL6004']);
+    expect(run("CREATE TABLE t (a INT PRIMARY KEY NOT ENFORCED, PRIMARY KEY (a) NOT ENFORCED) WITH ('connector' = 'datagen')").codes).toEqual(['FSQL6005']);
+    expect(run("CREATE TABLE t (a INT, c AS a + 1, PRIMARY KEY (c) NOT ENFORCED) WITH ('connector' = 'datagen')").codes).toEqual(['FSQL6004']);
+  });
+
+  it('primary key columns become NOT NULL; the watermark column is a rowtime', () => {
+    const { last } = run("CREATE TABLE t (a INT, ts TIMESTAMP(3), PRIMARY KEY (a) NOT ENFORCED, WATERMARK FOR ts AS ts) WITH ('connector' = 'datagen')");
+    expect(last.analysis!.schema!.map((c) => printType(c.type))).toEqual(['INT NOT NULL', 'TIMESTAMP(3) *ROWTIME*']);
+    expect(last.analysis!.keys).toEqual([['a']]);
+  });
+
+  it('checks the watermark column', () => {
+    expect(run("CREATE TABLE t (a INT, WATERMARK FOR b AS b) WITH ('connector' = 'datagen')").codes).toEqual(['FSQL6006']);
+    expect(run("CREATE TABLE t (a BIGINT, WATERMARK FOR a AS a) WITH ('connector' = 'datagen')").codes).toContain('FSQL6006');
+  });
+
+  it('LIKE copies columns, watermark and options, and rejects OVERWRITING where Flink does', () => {
+    const { last, errors } = run("CREATE TABLE copy (extra STRING) WITH ('topic' = 'copy') LIKE orders (EXCLUDING GENERATED)");
+    expect(errors).toEqual([]);
+    expect(last.analysis!.schema!.map((c) => c.name)).toEqual(['order_id', 'user_id', 'amount', 'product', 'order_time', 'extra']);
+    expect(run("CREATE TABLE copy3 (x INT) LIKE orders (INCLUDING ALL EXCLUDING OPTIONS)").codes).toEqual([]);
+    expect(run("CREATE TABLE copy4 (x INT) LIKE orders (EXCLUDING OPTIONS INCLUDING OPTIONS)").codes).toEqual(['FSQL6009']);
+  });
+
+  it('CTAS takes its columns from the query and cannot be temporary', () => {
+    const { last } = run("CREATE TABLE agg WITH ('connector' = 'print') AS SELECT user_id, COUNT(*) AS n FROM orders GROUP BY user_id");
+    expect(last.analysis!.schema!.map((c) => `${c.name} ${printType(c.type)}`)).toEqual(['user_id STRING', 'n BIGINT NOT NULL']);
+    expect(run("CREATE TEMPORARY TABLE agg2 WITH ('connector' = 'print') AS SELECT user_id FROM orders").codes).toEqual(['FSQL6013']);
+  });
+
+  it('ALTER TABLE checks the columns it names and applies the change', () => {
+    expect(run('ALTER TABLE orders ADD user_id STRING').codes).toEqual(['FSQL6012']);
+    expect(run('ALTER TABLE orders ADD note STRING AFTER nothing').codes).toEqual(['FSQL6012']);
+    const { last, errors } = run('ALTER TABLE plain ADD note STRING FIRST;\nDESCRIBE plain');
+    expect(errors).toEqual([]);
+    expect(last.analysis!.schema!.map((c) => c.name)).toEqual(['note', 'id', 'ts']);
+  });
+
+  it('DROP and USE check that the object exists', () => {
+    expect(run('DROP TABLE nothing').codes).toEqual(['FSQL2001']);
+    expect(run('DROP TABLE IF EXISTS nothing').codes).toEqual([]);
+    expect(run('USE CATALOG nothing').codes).toEqual(['FSQL2006']);
+    expect(run('DROP DATABASE default_database').codes).toEqual(['FSQL2019']);
+  });
+
+  it('catalogFromDdl exports the tables a DDL script defines', () => {
+    const { entries, diagnostics } = catalogFromDdl(DDL);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(entries.tables.map((t) => t.id.name).sort()).toEqual(['orders', 'plain', 'rates']);
+  });
+
+  it('a catalog given as entries is visible to the script', () => {
+    const { entries } = catalogFromDdl(DDL);
+    const result = validateScript('SELECT order_id FROM orders', { catalogs: [entries] });
+    expect(result.diagnostics).toEqual([]);
+  });
+});
+
+describe('streaming semantics', () => {
+  it('window TVF on a column that is not a time attribute', () => {
+    const { errors } = run("SELECT * FROM TABLE(TUMBLE(TABLE plain, DESCRIPTOR(ts), INTERVAL '1' MINUTE))");
+    expect(errors.map((e) => e.code)).toEqual(['FSQL4003']);
+    expect(errors[0]!.hint).toContain('WATERMARK');
+  });
+
+  it('window TVF with a missing time column names the columns', () => {
+    const { errors } = run("SELECT * FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(order_tim), INTERVAL '1' MINUTE))");
+    expect(errors[0]!.message).toContain("Did you mean 'order_time'?");
+  });
+
+  it('event-time temporal join needs a versioned table with a primary key and a watermark', () => {
+    const ok = run('SELECT o.order_id, r.rate FROM orders o JOIN rates FOR SYSTEM_TIME AS OF o.order_time AS r ON o.product = r.currency');
+    expect(ok.errors).toEqual([]);
+    expect(printChangelogMode(ok.last.analysis!.changelog!)).toBe('[I]');
+    expect(run('SELECT o.order_id FROM orders o JOIN plain FOR SYSTEM_TIME AS OF o.order_time AS p ON o.order_id = p.id').codes).toEqual(['FSQL4007']);
+    expect(run('SELECT o.order_id FROM orders o JOIN rates FOR SYSTEM_TIME AS OF o.amount AS r ON o.product = r.currency').codes).toEqual(['FSQL4006']);
+  });
+
+  it('an upsert source is updating; OVER on it is an error', () => {
+    const { codes } = run('SELECT currency, COUNT(*) OVER (PARTITION BY currency ORDER BY update_time) FROM rates');
+    expect(codes).toEqual(['FSQL4002']);
+  });
+
+  it('OVER must be ordered by a time attribute, ascending', () => {
+    expect(run('SELECT COUNT(*) OVER (ORDER BY amount) FROM orders').codes).toEqual(['FSQL4004']);
+    expect(run('SELECT COUNT(*) OVER (ORDER BY order_time DESC) FROM orders').codes).toEqual(['FSQL4004']);
+  });
+
+  it('streaming ORDER BY needs a time attribute first, unless it is a Top-N', () => {
+    expect(run('SELECT * FROM orders ORDER BY amount').codes).toEqual(['FSQL4005']);
+    expect(run('SELECT * FROM orders ORDER BY order_time').codes).toEqual([]);
+    expect(printChangelogMode(run('SELECT * FROM orders ORDER BY amount DESC LIMIT 3').last.analysis!.changelog!)).toBe('[I,UB,UA,D]');
+  });
+
+  it('keep-first deduplication on proctime stays insert-only; RANK is rejected for Top-N', () => {
+    const dedup = run('SELECT order_id FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY proc ASC) AS rn FROM orders) WHERE rn = 1');
+    expect(dedup.errors).toEqual([]);
+    expect(printChangelogMode(dedup.last.analysis!.changelog!)).toBe('[I]');
+    expect(run('SELECT * FROM (SELECT *, RANK() OVER (PARTITION BY user_id ORDER BY amount DESC) AS r FROM orders) WHERE r <= 3').codes).toEqual(['FSQL4010']);
+  });
+
+  it('a window Top-N stays insert-only', () => {
+    const { last, errors } = run(`SELECT * FROM (
+  SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY total DESC) AS rn
+  FROM (SELECT window_start, window_end, user_id, SUM(amount) AS total
+        FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(order_time), INTERVAL '10' MINUTES))
+        GROUP BY window_start, window_end, user_id)
+) WHERE rn <= 3`);
+    expect(errors).toEqual([]);
+    expect(printChangelogMode(last.analysis!.changelog!)).toBe('[I]');
+  });
+
+  it('an interval join keeps both time attributes and needs insert-only inputs', () => {
+    const { last, errors } = run(`SELECT o.order_time, p.order_time AS t2 FROM orders o, orders p
+WHERE o.order_id = p.order_id AND o.order_time BETWEEN p.order_time - INTERVAL '1' HOUR AND p.order_time`);
+    expect(errors).toEqual([]);
+    void last;
+  });
+
+  it('UNION of a rowtime and a plain timestamp is an error with a CAST hint', () => {
+    const { errors } = run('SELECT order_time FROM orders UNION ALL SELECT ts FROM plain');
+    expect(errors.map((e) => e.code)).toEqual(['FSQL4008']);
+  });
+
+  it('a LEFT JOIN with a table function only accepts ON TRUE', () => {
+    const { codes } = run("CREATE FUNCTION split AS 'com.example.Split';\nSELECT o.order_id, s.word FROM orders o LEFT JOIN LATERAL TABLE(split(o.product)) AS s(word) ON o.order_id > 0");
+    expect(codes).toEqual(['FSQL4012']);
+  });
+});
+
+describe('INSERT', () => {
+  const SINKS = `CREATE TABLE out_append (user_id STRING, n BIGINT) WITH ('connector' = 'kafka', 'topic' = 'o', 'format' = 'json');
+CREATE TABLE out_upsert (user_id STRING, n BIGINT, PRIMARY KEY (user_id) NOT ENFORCED) WITH ('connector' = 'upsert-kafka', 'topic' = 'u', 'key.format' = 'json', 'value.format' = 'json');
+CREATE TABLE out_typed (id INT, name STRING NOT NULL) WITH ('connector' = 'print');
+`;
+
+  it('an updating query into an append-only sink names the GROUP BY and suggests upsert-kafka', () => {
+    const { errors, result } = run(SINKS + 'INSERT INTO out_append SELECT user_id, COUNT(*) FROM orders GROUP BY user_id');
+    expect(errors.map((e) => e.code)).toEqual(['FSQL4001']);
+    expect(errors[0]!.message).toContain('GROUP BY');
+    expect(errors[0]!.hint).toContain('upsert-kafka');
+    const related = errors[0]!.related![0]!;
+    expect(result.source.text.slice(related.span.start, related.span.end)).toBe('GROUP BY user_id');
+  });
+
+  it('the same query into an upsert sink is fine', () => {
+    expect(run(SINKS + 'INSERT INTO out_upsert SELECT user_id, COUNT(*) FROM orders GROUP BY user_id').errors).toEqual([]);
+  });
+
+  it('checks the column count and names the sink columns', () => {
+    const { errors } = run(SINKS + 'INSERT INTO out_append SELECT user_id FROM orders');
+    expect(errors.map((e) => e.code)).toEqual(['FSQL2013']);
+    expect(errors[0]!.message).toContain('expects 2');
+  });
+
+  it('checks target column lists: unknown, duplicated, NOT NULL columns left out', () => {
+    expect(run(SINKS + 'INSERT INTO out_typed (id, nam) SELECT 1, user_id FROM orders').codes).toContain('FSQL2011');
+    expect(run(SINKS + 'INSERT INTO out_typed (id, id) SELECT 1, 2 FROM orders').codes).toContain('FSQL2012');
+    expect(run(SINKS + 'INSERT INTO out_typed (id) SELECT 1 FROM orders').codes).toContain('FSQL2020');
+  });
+
+  it('INSERT into a view is an error', () => {
+    expect(run('CREATE VIEW v AS SELECT * FROM orders;\nINSERT INTO v SELECT * FROM orders').codes).toEqual(['FSQL2015']);
+  });
+
+  it('two rowtime columns cannot be written into one sink', () => {
+    const sql = `CREATE TABLE out2 (a TIMESTAMP(3), b TIMESTAMP(3)) WITH ('connector' = 'print');
+INSERT INTO out2 SELECT o.order_time, p.order_time FROM orders o, orders p WHERE o.order_id = p.order_id AND o.order_time BETWEEN p.order_time - INTERVAL '1' HOUR AND p.order_time`;
+    expect(run(sql).codes).toEqual(['FSQL4009']);
+  });
+});
+
+describe('session statements', () => {
+  it('statement sets take only INSERT and CTAS; END needs BEGIN', () => {
+    const result = validateScript(DDL + "BEGIN STATEMENT SET;\nSELECT 1;\nINSERT INTO plain SELECT order_id, order_time FROM orders;\nEND;\nEND");
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['FSQL2025', 'FSQL2025']);
+  });
+
+  it('SET checks the values of options that take a fixed set of values', () => {
+    const { errors } = run("SET 'execution.runtime-mode' = 'batc'");
+    expect(errors.map((e) => e.code)).toEqual(['FSQL2026']);
+    expect(errors[0]!.message).toContain("Did you mean 'batch'?");
+    expect(run("SET 'pipeline.name' = 'anything goes'").errors).toEqual([]);
+  });
+
+  it('batch mode has no time attributes and no changelog', () => {
+    const { last } = run("SET 'execution.runtime-mode' = 'batch';\nSELECT user_id, COUNT(*) AS n, MAX(order_time) AS t FROM orders GROUP BY user_id");
+    expect(printChangelogMode(last.analysis!.changelog!)).toBe('[I]');
+    expect(run("SET 'execution.runtime-mode' = 'batch';\nSELECT * FROM orders ORDER BY amount").errors).toEqual([]);
+  });
+
+  it('an OPTIONS hint on a view is an error', () => {
+    expect(run("CREATE VIEW v AS SELECT * FROM orders;\nSELECT * FROM v /*+ OPTIONS('scan.startup.mode' = 'earliest-offset') */").codes).toEqual(['FSQL2027']);
+  });
+
+  it('modules: loading twice, unloading what is not loaded', () => {
+    expect(run('LOAD MODULE core').codes).toEqual(['FSQL2024']);
+    expect(run('UNLOAD MODULE hive').codes).toEqual(['FSQL2024']);
+    expect(run('UNLOAD MODULE core;\nLOAD MODULE core').codes).toEqual([]);
+  });
+});
+
+describe('INSERT with partitions', () => {
+  const FS = "CREATE TABLE fs (a INT, b STRING, dt STRING) PARTITIONED BY (dt) WITH ('connector' = 'filesystem', 'path' = '/tmp/x', 'format' = 'csv');\n";
+
+  it('a static partition column is not part of the query', () => {
+    expect(run(FS + "INSERT INTO fs PARTITION (dt = '2024-01-01') SELECT 1, 'x' FROM orders").errors).toEqual([]);
+  });
+
+  it('PARTITION must name a partition column', () => {
+    expect(run(FS + "INSERT INTO fs PARTITION (b = 'x') SELECT 1, 'y' FROM orders").codes).toContain('FSQL6011');
+  });
+});
