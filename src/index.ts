@@ -86,3 +86,60 @@ export {
   type CompatibilityMode,
   type CompatibilityResult,
 } from './evolution/index.js';
+
+// Expression typing, casts, type merging and the built-in function table.
+export { expressionContainsAggregate, toQueryType, typeExpression } from './analysis/expressions/typer.js';
+export { isComparable, isOrderable } from './analysis/expressions/comparable.js';
+export { CAST_RULES, castRoute, rejectedAtCodegen, supportsExplicitCast, supportsImplicitCast } from './analysis/types/casts.js';
+export { findCommonType, leastRestrictive } from './analysis/types/merge.js';
+export {
+  adjustPrecisionScale,
+  arithmeticType,
+  avgAggType,
+  findAdditionDecimalType,
+  findDivisionDecimalType,
+  findModuloDecimalType,
+  findMultiplicationDecimalType,
+  findRoundDecimalType,
+  sumAggType,
+  type ArithmeticOperator,
+} from './analysis/types/arithmetic.js';
+export {
+  builtinFunctionKind,
+  builtinFunctionNames,
+  isAggregateFunction,
+  isOverCapable,
+  isWindowFunction,
+  listBuiltinFunctions,
+  lookupBuiltinFunction,
+  printSignatures,
+  suggestFunctionNames,
+  typeBuiltinCall,
+  type CallResult,
+} from './analysis/functions/registry.js';
+export type { BuiltinFunction, BuiltinKind } from './analysis/functions/builtins.js';
+export type { ArgFamily, Signature } from './analysis/functions/signature.js';
+export type { CallTypes, NullStrategy, ReturnStrategy } from './analysis/functions/strategies.js';
+export {
+  loadCatalogFile,
+  parseAvroSchema,
+  parseCatalogDocument,
+  type AvroTableOptions,
+  type CatalogDocumentResult,
+  type CatalogLoadError,
+} from './analysis/catalog/documents/index.js';
+export {
+  checkConnectorOptions,
+  connectorCapabilities,
+  connectorInputFromCatalogTable,
+  connectorInputFromCreateTable,
+  CONNECTORS,
+  FORMATS,
+  type ConnectorCapabilities,
+  type ConnectorCheckInput,
+  type ConnectorColumnInput,
+  type ConnectorOptionInput,
+  type ConnectorSpec,
+  type FormatSpec,
+  type OptionSpec,
+} from './analysis/connectors/index.js';

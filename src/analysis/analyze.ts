@@ -4,9 +4,11 @@ import { closestMatches } from '../diagnostics/suggest.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ParsedStatement, ScriptParseResult } from '../parse/api.js';
 import { parseScript } from '../parse/index.js';
-import { coverSpans } from '../source/span.js';
+import { coverSpans, type Span } from '../source/span.js';
 import { Catalog } from './catalog/catalog.js';
 import { enumOption } from './config-options.js';
+import { checkConnectorOptions, type ConnectorCheckInput } from './connectors/check.js';
+import { connectorInputFromCreateTable } from './connectors/from-ddl.js';
 import type { CatalogEntries, CatalogTable, ObjectIdentifier } from './catalog/model.js';
 import { printIdentifier } from './catalog/model.js';
 import { buildTable } from './ddl/create-table.js';
@@ -36,7 +38,18 @@ export function analyzeScript(parsed: ScriptParseResult, options: AnalysisOption
   const catalog = new Catalog();
   for (const entries of options.catalogs ?? []) catalog.load(entries);
   const diagnostics: Diagnostic[] = [];
-  const session: Session = { catalog, options: new Map(), modules: ['core'], report: (d) => diagnostics.push(d), source: parsed.source.text };
+  // Connector options are checked at the end, knowing whether the script uses each table.
+  const declared = new Map<string, { statement: Extract<Statement, { kind: 'CreateTable' }>; table: CatalogTable; alteredAt: Span | null }>();
+  const used = new Set<string>();
+  const session: Session = {
+    catalog, options: new Map(), modules: ['core'], report: (d) => diagnostics.push(d), source: parsed.source.text,
+    markUsed: (table) => { used.add(printIdentifier(table.id)); },
+    declareTable: (statement, table) => { declared.set(printIdentifier(table.id), { statement, table, alteredAt: null }); },
+    tableAltered: (table, span) => {
+      const entry = declared.get(printIdentifier(table.id));
+      if (entry !== undefined) declared.set(printIdentifier(table.id), { ...entry, table, alteredAt: span });
+    },
+  };
   const statements: StatementAnalysis[] = [];
   // SQL client statement sets: BEGIN STATEMENT SET; INSERT ...; END;
   let openSet: ParsedStatement | null = null;
@@ -71,7 +84,33 @@ export function analyzeScript(parsed: ScriptParseResult, options: AnalysisOption
       });
     }
   }
+  for (const [key, { statement, table, alteredAt }] of declared) {
+    diagnostics.push(...checkConnectorOptions(connectorInput(statement, table, used.has(key), alteredAt)));
+  }
   return { statements, diagnostics, catalog };
+}
+
+/**
+ * The connector check's input for the table as the script leaves it: options written in the CREATE
+ * TABLE keep their spans; those inherited through LIKE point at the LIKE clause, those set by a later
+ * ALTER TABLE at that statement.
+ */
+function connectorInput(statement: Extract<Statement, { kind: 'CreateTable' }>, table: CatalogTable, used: boolean, alteredAt: Span | null): ConnectorCheckInput {
+  const input = connectorInputFromCreateTable(statement);
+  const options = table.options.map(([key, value]) => {
+    const written = input.options.find((o) => o.key === key && o.value === value);
+    if (written !== undefined) return written;
+    const span = alteredAt ?? statement.like?.span ?? statement.name.span;
+    return { key, value, keySpan: span, valueSpan: span };
+  });
+  return {
+    ...input,
+    options,
+    columns: table.columns.map((c) => ({ name: c.name, type: c.type, kind: c.kind })),
+    primaryKey: table.primaryKey?.columns ?? null,
+    partitionKeys: table.partitionKeys,
+    used,
+  };
 }
 
 /**
@@ -277,7 +316,7 @@ function analyzeStatement(stmt: Statement, session: Session): Result {
       if (option !== undefined && !option.values.includes(stmt.value.toLowerCase())) {
         const suggestions = closestMatches(stmt.value, option.values);
         session.report({
-          ...Codes.invalidOptionValue,
+          ...Codes.invalidConfigValue,
           message: `'${stmt.value}' is not a valid value for '${option.key}' (${option.description}).${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`,
           span: stmt.span,
           hint: `Valid values: ${option.values.join(', ')}.`,
@@ -324,7 +363,7 @@ function analyzeStatement(stmt: Statement, session: Session): Result {
 }
 
 function queryResult(query: Query, session: Session): Result {
-  const rel = new QueryAnalyzer(session).analyzeQuery(query, null);
+  const rel = new QueryAnalyzer(session).analyzeStatementQuery(query);
   return {
     schema: rel.opaque ? null : rel.columns,
     changelog: rel.changelog,
@@ -349,6 +388,7 @@ function createTable(stmt: Extract<Statement, { kind: 'CreateTable' }>, session:
   }
   const table = buildTable(stmt, session, id);
   session.catalog.put(table);
+  session.declareTable?.(stmt, table);
   return { ...describeResult(table, session), target: printIdentifier(id) };
 }
 

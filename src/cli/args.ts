@@ -4,12 +4,12 @@ import { UsageError } from './io.js';
 export interface OptionSpec {
   readonly type: 'string' | 'boolean';
   readonly short?: string;
-  /** The option may be repeated; its value is then the list of all values given. */
+  /** The option may be given more than once; its value is then the list of values. */
   readonly multiple?: boolean;
 }
 
 export interface ParsedArgs {
-  readonly values: Readonly<Record<string, string | boolean | string[] | undefined>>;
+  readonly values: Readonly<Record<string, string | boolean | readonly string[] | undefined>>;
   readonly positionals: readonly string[];
 }
 

@@ -35,6 +35,35 @@ export function typoThreshold(name: string): number {
   return 3;
 }
 
+/** Letter histograms of candidate names, cached: candidate lists (keywords, functions) repeat. */
+const HISTOGRAMS = new Map<string, Uint8Array>();
+const HISTOGRAM_CACHE_LIMIT = 20000;
+
+function histogram(word: string): Uint8Array {
+  let h = HISTOGRAMS.get(word);
+  if (h === undefined) {
+    h = new Uint8Array(37);
+    for (let i = 0; i < word.length; i++) {
+      const c = word.charCodeAt(i) | 0x20;
+      const slot = c >= 97 && c <= 122 ? c - 97 : c >= 48 && c <= 57 ? c - 22 : 36;
+      if (h[slot]! < 255) h[slot]!++;
+    }
+    if (HISTOGRAMS.size >= HISTOGRAM_CACHE_LIMIT) HISTOGRAMS.clear();
+    HISTOGRAMS.set(word, h);
+  }
+  return h;
+}
+
+/**
+ * A lower bound of the edit distance: each edit changes the letter counts by at most 2 (a
+ * substitution) and a transposition not at all, so half the L1 distance of the histograms.
+ */
+function histogramBound(a: Uint8Array, b: Uint8Array): number {
+  let diff = 0;
+  for (let i = 0; i < 37; i++) diff += Math.abs(a[i]! - b[i]!);
+  return Math.ceil(diff / 2);
+}
+
 /**
  * Up to `max` candidates close to `name`, best first. A case-only difference ranks first,
  * then by distance, then alphabetically for stable output.
@@ -42,10 +71,13 @@ export function typoThreshold(name: string): number {
 export function closestMatches(name: string, candidates: Iterable<string>, max = 4): string[] {
   const limit = typoThreshold(name);
   const lower = name.toLowerCase();
+  let own: Uint8Array | null = null;
   const scored: { candidate: string; score: number }[] = [];
   const seen = new Set<string>();
   for (const candidate of candidates) {
     if (candidate === name || Math.abs(candidate.length - name.length) > limit || seen.has(candidate)) continue;
+    own ??= histogram(name);
+    if (histogramBound(own, histogram(candidate)) > limit) continue;
     seen.add(candidate);
     const score = candidate.toLowerCase() === lower ? 0 : editDistance(name, candidate, limit);
     if (score <= limit) scored.push({ candidate, score });

@@ -7,12 +7,11 @@ import { validateScript } from '../../src/validate.js';
 const DDL = `CREATE TABLE orders (
   order_id BIGINT, user_id STRING, amount DECIMAL(10, 2), product STRING,
   order_time TIMESTAMP(3), proc AS PROCTIME(),
-  PRIMARY KEY (order_id) NOT ENFORCED,
   WATERMARK FOR order_time AS order_time - INTERVAL '5' SECOND
-) WITH ('connector' = 'kafka', 'topic' = 'orders', 'format' = 'json');
+) WITH ('connector' = 'kafka', 'properties.bootstrap.servers' = 'k:9092', 'topic' = 'orders', 'format' = 'json');
 CREATE TABLE rates (currency STRING, rate DECIMAL(10, 4), update_time TIMESTAMP(3),
   PRIMARY KEY (currency) NOT ENFORCED, WATERMARK FOR update_time AS update_time
-) WITH ('connector' = 'upsert-kafka', 'topic' = 'rates', 'key.format' = 'json', 'value.format' = 'json');
+) WITH ('connector' = 'upsert-kafka', 'properties.bootstrap.servers' = 'k:9092', 'topic' = 'rates', 'key.format' = 'json', 'value.format' = 'json');
 CREATE TABLE plain (id BIGINT, ts TIMESTAMP(3)) WITH ('connector' = 'datagen');
 `;
 
@@ -215,8 +214,8 @@ WHERE o.order_id = p.order_id AND o.order_time BETWEEN p.order_time - INTERVAL '
 });
 
 describe('INSERT', () => {
-  const SINKS = `CREATE TABLE out_append (user_id STRING, n BIGINT) WITH ('connector' = 'kafka', 'topic' = 'o', 'format' = 'json');
-CREATE TABLE out_upsert (user_id STRING, n BIGINT, PRIMARY KEY (user_id) NOT ENFORCED) WITH ('connector' = 'upsert-kafka', 'topic' = 'u', 'key.format' = 'json', 'value.format' = 'json');
+  const SINKS = `CREATE TABLE out_append (user_id STRING, n BIGINT) WITH ('connector' = 'kafka', 'properties.bootstrap.servers' = 'k:9092', 'topic' = 'o', 'format' = 'json');
+CREATE TABLE out_upsert (user_id STRING, n BIGINT, PRIMARY KEY (user_id) NOT ENFORCED) WITH ('connector' = 'upsert-kafka', 'properties.bootstrap.servers' = 'k:9092', 'topic' = 'u', 'key.format' = 'json', 'value.format' = 'json');
 CREATE TABLE out_typed (id INT, name STRING NOT NULL) WITH ('connector' = 'print');
 `;
 
@@ -295,5 +294,19 @@ describe('INSERT with partitions', () => {
 
   it('PARTITION must name a partition column', () => {
     expect(run(FS + "INSERT INTO fs PARTITION (b = 'x') SELECT 1, 'y' FROM orders").codes).toContain('FSQL6011');
+  });
+});
+
+describe('ROW_NUMBER without a Top-N filter', () => {
+  it('is an OVER aggregation, which needs a time attribute order on a stream', () => {
+    const { errors } = run('SELECT *, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY amount DESC) AS rn FROM orders');
+    expect(errors.map((e) => e.code)).toEqual(['FSQL4004']);
+    expect(errors[0]!.hint).toContain('WHERE rn <= 10');
+  });
+
+  it('is fine when an enclosing query filters it, or when a view leaves the filter to later queries', () => {
+    expect(run('SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY amount DESC) AS rn FROM orders) WHERE rn <= 3').errors).toEqual([]);
+    expect(run('CREATE VIEW ranked AS SELECT *, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY amount DESC) AS rn FROM orders').errors).toEqual([]);
+    expect(run('SELECT *, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY proc) AS rn FROM orders').errors).toEqual([]);
   });
 });

@@ -11,8 +11,8 @@ const CLICKS = `CREATE TABLE clicks (
   user_id STRING, url STRING, i INT, b BIGINT, d DECIMAL(10, 2), name STRING,
   ts TIMESTAMP(3), pt AS PROCTIME(),
   WATERMARK FOR ts AS ts - INTERVAL '5' SECOND
-) WITH ('connector' = 'kafka', 'topic' = 'clicks', 'format' = 'json');
-CREATE TABLE users (user_id STRING, region STRING, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'kafka', 'topic' = 'users', 'format' = 'json');
+) WITH ('connector' = 'kafka', 'properties.bootstrap.servers' = 'k:9092', 'topic' = 'clicks', 'format' = 'json');
+CREATE TABLE users (user_id STRING, region STRING, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'kafka', 'properties.bootstrap.servers' = 'k:9092', 'topic' = 'users', 'format' = 'json');
 `;
 
 /** The output schema of the last statement, as `name TYPE` strings. */
@@ -90,7 +90,7 @@ SELECT window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE joined, DESCRIPTOR(ts), IN
     expect(changelogOf('SELECT c.url FROM clicks c LEFT JOIN users u ON c.user_id = u.user_id')).toBe('[I,UB,UA,D]');
     expect(changelogOf("SELECT window_start, window_end, COUNT(*) FROM TABLE(TUMBLE(TABLE clicks, DESCRIPTOR(ts), INTERVAL '1' MINUTE)) GROUP BY window_start, window_end")).toBe('[I]');
     expect(changelogOf('SELECT * FROM (SELECT url, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY i DESC) AS rn FROM clicks) WHERE rn <= 3')).toBe('[I,UB,UA,D]');
-    const sink = "CREATE TABLE out_kafka (user_id STRING, n BIGINT) WITH ('connector' = 'kafka', 'topic' = 'o', 'format' = 'json');\n";
+    const sink = "CREATE TABLE out_kafka (user_id STRING, n BIGINT) WITH ('connector' = 'kafka', 'properties.bootstrap.servers' = 'k:9092', 'topic' = 'o', 'format' = 'json');\n";
     expect(errorsOf(sink + 'INSERT INTO out_kafka SELECT user_id, COUNT(*) FROM clicks GROUP BY user_id')).toContain('FSQL4001');
   });
 

@@ -127,6 +127,7 @@ export function applyAlterTable(stmt: AlterTable, session: Session): Result {
       return NOTHING;
   }
   session.catalog.put(next);
+  if (action.kind === 'SetOptions' || action.kind === 'ResetOptions') session.tableAltered?.(next, action.span);
   return { ...NOTHING, target: printIdentifier(table.id) };
 }
 

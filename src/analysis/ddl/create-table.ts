@@ -129,7 +129,7 @@ export function buildTable(stmt: CreateTable, session: Session, id: CatalogTable
   // CTAS: the query's columns come after the declared ones (or fill the declared names).
   if (stmt.asQuery !== null) {
     const analyzer = new QueryAnalyzer(session);
-    const rel = analyzer.analyzeQuery(stmt.asQuery, null);
+    const rel = analyzer.analyzeStatementQuery(stmt.asQuery);
     if (!rel.opaque) {
       for (const c of rel.columns) {
         if (finalColumns.some((f) => f.name === c.name)) continue;

@@ -28,7 +28,7 @@ export function checkInsert(stmt: Insert, session: Session): Result {
   }
   const found = session.catalog.lookup(parts);
   const analyzer = new QueryAnalyzer(session);
-  const rel = analyzer.analyzeQuery(stmt.query, null);
+  const rel = analyzer.analyzeStatementQuery(stmt.query);
   const base: Result = { schema: rel.opaque ? null : rel.columns, changelog: rel.changelog, keys: [], target: printIdentifier(found.id), updatingSource: rel.updatingSource };
   if (found.status === 'missing') {
     session.report(tableNotFound(session, parts, stmt.target.span, found.reason));
@@ -40,6 +40,7 @@ export function checkInsert(stmt: Insert, session: Session): Result {
     return base;
   }
   const table = found.object;
+  session.markUsed?.(table);
   const sinkColumns = table.columns.filter((c) => c.kind === 'physical' || (c.kind === 'metadata' && !c.virtual));
   for (const entry of stmt.partition) {
     if (!table.partitionKeys.includes(entry.column.value)) {

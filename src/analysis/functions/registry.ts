@@ -5,7 +5,7 @@
 import { closestMatches } from '../../diagnostics/suggest.js';
 import { printType, type LogicalType } from '../types/logical-type.js';
 import { BUILTIN_FUNCTIONS, type BuiltinFunction, type BuiltinKind } from './builtins.js';
-import { acceptsCount, matchesSignature, type Signature } from './signature.js';
+import { acceptsCount, acceptsType, matchesSignature, type ParameterSpec, type Signature } from './signature.js';
 import { applyNullStrategy, applyReturnStrategy, type CallTypes } from './strategies.js';
 
 const BY_NAME: ReadonlyMap<string, BuiltinFunction> = new Map(
@@ -61,7 +61,14 @@ export function printSignatures(fn: BuiltinFunction, name = fn.names[0]!): strin
 
 export type CallResult =
   | { readonly ok: true; readonly type: LogicalType }
-  | { readonly ok: false; readonly message: string; readonly hint: string; readonly arityOnly: boolean };
+  | {
+    readonly ok: false;
+    readonly message: string;
+    readonly hint: string;
+    readonly arityOnly: boolean;
+    /** The argument to blame, when only one signature takes this many arguments. */
+    readonly badArgument: number | null;
+  };
 
 /**
  * Types a call of a built-in: the arguments must fit one of its signatures; the result comes from the
@@ -72,13 +79,18 @@ export function typeBuiltinCall(fn: BuiltinFunction, name: string, call: CallTyp
   if (fn.signatures.length > 0 && !fn.signatures.some((s) => matchesSignature(s, call.args))) {
     const arityOnly = !fn.signatures.some((s) => acceptsCount(s, call.args.length));
     const given = call.args.map(printType).join(', ');
+    const candidates = fn.signatures.filter((s) => acceptsCount(s, call.args.length));
+    const badArgument = candidates.length === 1 ? firstMisfit(candidates[0]!, call.args) : null;
     return {
       ok: false,
       arityOnly,
+      badArgument,
       message: `Function ${display} cannot take (${given}). Valid: ${printSignatures(fn, display)}`,
       hint: arityOnly
         ? `${display} takes ${describeCounts(fn.signatures)}, not ${call.args.length}`
-        : 'Flink does not convert argument types for functions: CAST the arguments to the types a signature expects',
+        : badArgument !== null
+          ? `argument ${badArgument + 1} is ${printType(call.args[badArgument]!)}, but ${display} expects ${describeParameter(candidates[0]!, badArgument)} there; Flink does not convert argument types, so CAST it`
+          : 'Flink does not convert argument types for functions: CAST the arguments to the types a signature expects',
     };
   }
   const result = applyReturnStrategy(fn.returns, call);
@@ -86,6 +98,7 @@ export function typeBuiltinCall(fn: BuiltinFunction, name: string, call: CallTyp
     return {
       ok: false,
       arityOnly: false,
+      badArgument: null,
       message: `Invalid call of ${display}(${call.args.map(printType).join(', ')}): ${result.reason}`,
       hint: 'CAST the arguments to one common type',
     };
@@ -109,4 +122,27 @@ function describeCounts(signatures: readonly Signature[]): string {
   const last = parts.pop()!;
   const text = parts.length === 0 ? last : `${parts.join(', ')} or ${last}`;
   return `${text} argument${last === '1' ? '' : 's'}`;
+}
+
+function parameterAt(signature: Signature, index: number): ParameterSpec {
+  const fixed = signature.required.length + signature.optional.length;
+  return index < signature.required.length
+    ? signature.required[index]!
+    : index < fixed ? signature.optional[index - signature.required.length]! : signature.variadic!;
+}
+
+function firstMisfit(signature: Signature, args: readonly LogicalType[]): number | null {
+  const index = args.findIndex((arg, i) => !acceptsType(parameterAt(signature, i), arg, args));
+  return index < 0 ? null : index;
+}
+
+/** The expected forms of one parameter in words: `STRING or BYTES`, `an element of the array`. */
+function describeParameter(signature: Signature, index: number): string {
+  return parameterAt(signature, index).forms.map((f) => {
+    switch (f.kind) {
+      case 'family': return f.family;
+      case 'arrayOf': return f.element === 'COMPARABLE' ? 'an ARRAY of comparable values (numbers, strings, datetimes)' : `ARRAY<${f.element}>`;
+      case 'element': return "a value of the array's element type";
+    }
+  }).join(' or ');
 }

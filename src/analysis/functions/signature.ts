@@ -5,11 +5,15 @@
  *   'STRING|BYTES, INT'       alternatives for one argument
  *   'ANY...'                  a repeating last argument (zero or more)
  *   'ANY, ANY...'             one or more
+ *   'ARRAY<STRING>'           an array of character strings
+ *   'ARRAY<COMPARABLE>'       an array whose elements compare with EQUALS and ORDER (ARRAY_MAX, ARRAY_SORT)
+ *   'ARRAY, ELEMENT'          a value that fits the array's element type by implicit cast (ARRAY_CONTAINS)
  *
  * Argument families follow Calcite's SqlTypeFamily / Flink's LogicalTypeFamily. A family accepts every
  * type in it; there is no implicit conversion between families (no '1' where a number is expected).
  */
-import { is, type LogicalType } from '../types/logical-type.js';
+import { supportsImplicitCast } from '../types/casts.js';
+import { is, type LogicalType, withNullability } from '../types/logical-type.js';
 
 export type ArgFamily =
   | 'ANY' | 'STRING' | 'BYTES' | 'NUMERIC' | 'INT' | 'EXACT_NUMERIC' | 'BOOLEAN' | 'DATE' | 'TIME'
@@ -35,9 +39,24 @@ const FAMILY_TEST: Readonly<Record<ArgFamily, (t: LogicalType) => boolean>> = {
   ROW: (t) => t.root === 'ROW',
 };
 
+/**
+ * Fully comparable types, as Flink's ArrayComparableElementArgumentTypeStrategy: numbers, datetimes,
+ * character strings and binary strings (not BOOLEAN, not constructed types).
+ */
+function fullyComparable(t: LogicalType): boolean {
+  return is.numeric(t) || is.datetime(t) || is.characterString(t) || is.binaryString(t) || t.root === 'NULL' || t.root === 'UNKNOWN';
+}
+
+/** One accepted form of an argument. */
+export type ArgForm =
+  | { readonly kind: 'family'; readonly family: ArgFamily }
+  | { readonly kind: 'arrayOf'; readonly element: ArgFamily | 'COMPARABLE' }
+  /** Fits the element type of the ARRAY in the first argument (Flink's ArrayElementArgumentTypeStrategy). */
+  | { readonly kind: 'element' };
+
 export interface ParameterSpec {
-  /** Alternatives; the argument must belong to one of them. */
-  readonly families: readonly ArgFamily[];
+  /** Alternatives; the argument must fit one of them. */
+  readonly forms: readonly ArgForm[];
 }
 
 export interface Signature {
@@ -50,11 +69,19 @@ export interface Signature {
 }
 
 function parameter(token: string, text: string): ParameterSpec {
-  const families = token.split('|').map((f) => f.trim());
-  for (const f of families) {
-    if (!(f in FAMILY_TEST)) throw new Error(`unknown argument family ${f} in signature '${text}'`);
-  }
-  return { families: families as ArgFamily[] };
+  const forms = token.split('|').map((f): ArgForm => {
+    const name = f.trim();
+    if (name === 'ELEMENT') return { kind: 'element' };
+    const array = /^ARRAY<(\w+)>$/.exec(name);
+    if (array !== null) {
+      const element = array[1]!;
+      if (element !== 'COMPARABLE' && !(element in FAMILY_TEST)) throw new Error(`unknown element family ${element} in signature '${text}'`);
+      return { kind: 'arrayOf', element: element as ArgFamily | 'COMPARABLE' };
+    }
+    if (!(name in FAMILY_TEST)) throw new Error(`unknown argument family ${name} in signature '${text}'`);
+    return { kind: 'family', family: name as ArgFamily };
+  });
+  return { forms };
 }
 
 /** Parses `STRING, INT[, INT]`; throws on a malformed table entry (a programming error). */
@@ -82,9 +109,23 @@ export function parseSignature(text: string): Signature {
   return { text, required, optional, variadic };
 }
 
-export function acceptsType(spec: ParameterSpec, type: LogicalType): boolean {
+/** Whether `type` fits the parameter; `args` are all the call's argument types (for ELEMENT). */
+export function acceptsType(spec: ParameterSpec, type: LogicalType, args: readonly LogicalType[] = []): boolean {
   if (type.root === 'NULL' || type.root === 'UNKNOWN') return true;
-  return spec.families.some((f) => FAMILY_TEST[f](type));
+  return spec.forms.some((form) => {
+    switch (form.kind) {
+      case 'family': return FAMILY_TEST[form.family](type);
+      case 'arrayOf':
+        if (type.root !== 'ARRAY') return false;
+        return form.element === 'COMPARABLE' ? fullyComparable(type.element) : FAMILY_TEST[form.element](type.element) || type.element.root === 'NULL';
+      case 'element': {
+        const array = args[0];
+        if (array === undefined || array.root !== 'ARRAY') return true;
+        const element = type.nullable ? withNullability(array.element, true) : array.element;
+        return supportsImplicitCast(type, element);
+      }
+    }
+  });
 }
 
 /** Whether the argument types fit the signature: count and families. */
@@ -96,7 +137,7 @@ export function matchesSignature(signature: Signature, args: readonly LogicalTyp
     const spec = i < signature.required.length
       ? signature.required[i]!
       : i < fixed ? signature.optional[i - signature.required.length]! : signature.variadic!;
-    return acceptsType(spec, arg);
+    return acceptsType(spec, arg, args);
   });
 }
 

@@ -59,6 +59,8 @@ interface RankColumn {
   readonly inputInsertOnly: boolean;
   /** Partitioned by window_start and window_end of a window TVF: a window Top-N, which is insert-only. */
   readonly windowed: boolean;
+  /** The first ORDER BY key, when it is not an ascending time attribute (what OVER would reject). */
+  readonly badOrder: { readonly span: Span; readonly text: string; readonly type: string } | null;
 }
 
 interface SelectResult {
@@ -89,6 +91,16 @@ export class QueryAnalyzer {
 
   analyzeQuery(query: Query, outer: Scope | null, ctes: CteEnv = new Map()): Relation {
     return this.analyzeQueryWithRanks(query, outer, ctes).relation;
+  }
+
+  /**
+   * The query of a statement that runs (a SELECT, INSERT or CTAS): a ROW_NUMBER() it outputs without
+   * a filter is an OVER aggregation. (A view's query is not checked: the filter may come later.)
+   */
+  analyzeStatementQuery(query: Query): Relation {
+    const result = this.analyzeQueryWithRanks(query, null, new Map());
+    for (const [index, rank] of result.rankColumns) this.checkUnfilteredRank(rank, result.relation.columns[index]?.name ?? 'rn');
+    return result.relation;
   }
 
   private analyzeQueryWithRanks(query: Query, outer: Scope | null, ctes: CteEnv): SelectResult {
@@ -270,6 +282,9 @@ export class QueryAnalyzer {
     if (topN !== null) {
       ({ changelog, updatingSource } = topN);
     }
+    for (const [name, rank] of ranks) {
+      if (topN?.column !== name) this.checkUnfilteredRank(rank, name);
+    }
     const rel = relation(named, { changelog, updatingSource, upsertKeys, opaque, window: null, table: null });
     return { relation: rel, scope, rankColumns };
   }
@@ -408,28 +423,55 @@ export class QueryAnalyzer {
     }
     const partitionNames = spec.partitionBy.map((p) => (p.kind === 'ColumnRef' ? p.parts[p.parts.length - 1]!.value : ''));
     const windowed = partitionNames.includes('window_start') && partitionNames.includes('window_end') && scope.items.some((i) => i.relation.window !== null || i.relation.columns.some((c) => c.name === 'window_start'));
-    return { function: callName(expr), partitionKeys, timeOrder, span: expr.span, inputInsertOnly: isInsertOnly(input.changelog), windowed };
+    const first = spec.orderBy[0];
+    const firstType = first === undefined ? null : this.peekType(scope, first.expr);
+    const badOrder = first === undefined
+      ? { span: spec.span, text: 'nothing', type: '' }
+      : firstType !== null && firstType.root !== 'UNKNOWN' && (timeAttributeOf(firstType) === null || first.direction === 'DESC')
+        ? { span: first.span, text: printExpression(first.expr), type: printType(firstType) }
+        : null;
+    return { function: callName(expr), partitionKeys, timeOrder, span: expr.span, inputInsertOnly: isInsertOnly(input.changelog), windowed, badOrder };
   }
 
-  private topNFilter(select: Select, scope: Scope, ranks: Map<string, RankColumn>): { changelog: ChangelogMode; updatingSource: { span: Span; what: string } | null } | null {
+  /**
+   * ROW_NUMBER() / RANK() whose column no enclosing WHERE bounds is not a Top-N but an OVER
+   * aggregation, which on a stream must be ordered by a time attribute (StreamExecOverAggregate).
+   */
+  checkUnfilteredRank(rank: RankColumn, name: string): void {
+    if (!this.streaming || rank.badOrder === null || rank.windowed) return;
+    const order = rank.badOrder;
+    this.report({
+      ...Codes.overOrderNotTimeAttribute,
+      message: order.type === ''
+        ? `${rank.function}() is not filtered, so it is an OVER aggregation, which on a stream needs ORDER BY a time attribute.`
+        : `${rank.function}() is not filtered, so it is an OVER aggregation, which on a stream must be ordered by a time attribute ascending; it is ordered by ${order.text} (${order.type}).`,
+      span: rank.span,
+      related: [{ span: order.span, message: 'the window is ordered here' }],
+      hint: `To keep the top rows, filter on it in an enclosing query: SELECT * FROM (...) WHERE ${quoteIfNeeded(name)} <= 10.`,
+    });
+  }
+
+  private topNFilter(select: Select, scope: Scope, ranks: Map<string, RankColumn>): { column: string; changelog: ChangelogMode; updatingSource: { span: Span; what: string } | null } | null {
     if (select.where === null || ranks.size === 0) return null;
-    let found: { rank: RankColumn; span: Span } | null = null;
+    let found: { rank: RankColumn; span: Span; column: string } | null = null;
     walk(select.where, {
       enter(node) {
         if (found !== null) return 'skip';
         if (node.kind === 'Binary' && ['<', '<=', '='].includes(node.op) && node.left.kind === 'ColumnRef') {
-          const rank = ranks.get(node.left.parts[node.left.parts.length - 1]!.value);
-          if (rank !== undefined) found = { rank, span: node.span };
+          const column = node.left.parts[node.left.parts.length - 1]!.value;
+          const rank = ranks.get(column);
+          if (rank !== undefined) found = { rank, span: node.span, column };
         } else if (node.kind === 'Between' && node.operand.kind === 'ColumnRef') {
-          const rank = ranks.get(node.operand.parts[node.operand.parts.length - 1]!.value);
-          if (rank !== undefined) found = { rank, span: node.span };
+          const column = node.operand.parts[node.operand.parts.length - 1]!.value;
+          const rank = ranks.get(column);
+          if (rank !== undefined) found = { rank, span: node.span, column };
         }
         return undefined;
       },
     });
     void scope;
     if (found === null || !this.streaming) return null;
-    const { rank, span } = found as { rank: RankColumn; span: Span };
+    const { rank, span, column } = found as { rank: RankColumn; span: Span; column: string };
     if (rank.function !== 'ROW_NUMBER') {
       this.report({
         ...Codes.rankNotSupported,
@@ -440,15 +482,16 @@ export class QueryAnalyzer {
     }
     if (rank.windowed) {
       // Window Top-N and window deduplication emit final results once per window (WindowRank).
-      return { changelog: { updates: false, deletes: false }, updatingSource: null };
+      return { column, changelog: { updates: false, deletes: false }, updatingSource: null };
     }
     const filterText = (select.where === null ? '' : printExpression(select.where));
     const isTop1 = /(<=\s*1|<\s*2|=\s*1)\b/.test(filterText);
     if (isTop1 && rank.timeOrder === 'ASC' && rank.inputInsertOnly) {
       // Keep-first deduplication on an insert-only input emits inserts only (RankUtil.outputInsertOnlyInDeduplicate).
-      return { changelog: { updates: false, deletes: false }, updatingSource: null };
+      return { column, changelog: { updates: false, deletes: false }, updatingSource: null };
     }
     return {
+      column,
       changelog: ALL_CHANGES,
       updatingSource: { span, what: isTop1 && rank.timeOrder !== null ? 'deduplication keeping the last row (it retracts the previous row)' : 'Top-N (the ranking changes as rows arrive, so earlier results are retracted)' },
     };
@@ -626,6 +669,7 @@ export class QueryAnalyzer {
     if (object.kind === 'view') {
       return relation(object.columns.map((c) => ({ name: c.name, type: c.type })), { opaque: object.columns.length === 0 && object.query === null });
     }
+    this.session.markUsed?.(object);
     const columns = tableColumnsForQuery(object, this.streaming);
     const pk = object.primaryKey;
     const keys = pk === null ? [] : [pk.columns.map((name) => object.columns.findIndex((c) => c.name === name))];
@@ -1095,7 +1139,7 @@ export function tableNotFound(session: Session, parts: readonly string[], span: 
     return { ...Codes.databaseNotFound, message: `Database '${id.database}' not found in catalog '${id.catalog}', so '${written}' cannot be resolved.${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`, span, hint: `Databases in '${id.catalog}': ${session.catalog.databaseNames(id.catalog).join(', ') || 'none'}.` };
   }
   const near = session.catalog.objectNamesNear(id);
-  const suggestions = closestMatches(id.name, near);
+  const suggestions = near.length === 0 ? [] : closestMatches(id.name, near);
   return {
     ...Codes.tableNotFound,
     message: `Table or view '${written}' not found${parts.length < 3 ? ` in ${id.catalog}.${id.database}` : ''}.${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`,

@@ -1,4 +1,5 @@
 import type { CatalogTable } from '../catalog/model.js';
+import { connectorCapabilities } from '../connectors/capabilities.js';
 import type { ChangelogMode, OutputColumn } from '../schema.js';
 import { T, timeAttributeOf, type LogicalType } from '../types/logical-type.js';
 
@@ -33,40 +34,19 @@ export function describeColumns(table: CatalogTable, streaming: boolean): Output
   });
 }
 
-const CHANGELOG_FORMATS = new Set(['debezium-json', 'debezium-avro-confluent', 'canal-json', 'maxwell-json', 'ogg-json', 'debezium-protobuf']);
-const CHANGELOG_CONNECTORS = new Set(['upsert-kafka', 'mysql-cdc', 'postgres-cdc', 'oracle-cdc', 'mongodb-cdc', 'sqlserver-cdc', 'tidb-cdc', 'db2-cdc', 'oceanbase-cdc']);
-
-/** What a scan of the table emits (the source's ChangelogMode). */
+/** What a scan of the table emits (the source's ChangelogMode), from its connector and format. */
 export function sourceChangelog(table: CatalogTable): ChangelogMode {
-  const option = (key: string): string | undefined => table.options.find(([k]) => k === key)?.[1];
-  const connector = option('connector')?.toLowerCase();
-  const formats = [option('format'), option('value.format')].filter((f): f is string => f !== undefined).map((f) => f.toLowerCase());
-  if ((connector !== undefined && CHANGELOG_CONNECTORS.has(connector)) || formats.some((f) => CHANGELOG_FORMATS.has(f))) {
-    return { updates: true, deletes: true };
-  }
-  return { updates: false, deletes: false };
+  return connectorCapabilities(table.options).sourceChangelog;
 }
 
 /** What a sink accepts, from its connector; null when the connector is unknown to flinkcheck. */
 export function sinkAbilities(table: CatalogTable): { connector: string; acceptsUpdates: boolean; acceptsDeletes: boolean; requiresPrimaryKey: boolean } | null {
-  const connector = table.options.find(([k]) => k === 'connector')?.[1];
-  if (connector === undefined) return null;
-  switch (connector) {
-    case 'kafka':
-    case 'filesystem':
-      return { connector, acceptsUpdates: false, acceptsDeletes: false, requiresPrimaryKey: false };
-    case 'upsert-kafka':
-      return { connector, acceptsUpdates: true, acceptsDeletes: true, requiresPrimaryKey: true };
-    case 'jdbc':
-    case 'elasticsearch-7':
-    case 'elasticsearch-6':
-      return table.primaryKey === null
-        ? { connector, acceptsUpdates: false, acceptsDeletes: false, requiresPrimaryKey: false }
-        : { connector, acceptsUpdates: true, acceptsDeletes: true, requiresPrimaryKey: true };
-    case 'print':
-    case 'blackhole':
-      return { connector, acceptsUpdates: true, acceptsDeletes: true, requiresPrimaryKey: false };
-    default:
-      return null;
-  }
+  const capabilities = connectorCapabilities(table.options);
+  if (!capabilities.known || capabilities.connector === null) return null;
+  return {
+    connector: capabilities.connector,
+    acceptsUpdates: capabilities.sinkAcceptsUpdates,
+    acceptsDeletes: capabilities.sinkAcceptsDeletes,
+    requiresPrimaryKey: capabilities.sinkUpdatesNeedPrimaryKey,
+  };
 }

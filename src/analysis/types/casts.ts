@@ -3,6 +3,10 @@
  * types/logical/utils/LogicalTypeCasts.java). Each target root lists the sources it accepts
  * implicitly (assignment: INSERT, function arguments of the new type inference) and the sources it
  * accepts only through an explicit CAST. Sources are written as roots or families.
+ *
+ * Flink's validator checks CAST of a scalar with Calcite's SqlTypeCoercionRule, which is looser
+ * (DOUBLE to BOOLEAN, BINARY to DATE, ...); those casts then fail when the planner looks for a cast
+ * rule, so this table, which is what Flink can execute, is what flinkcheck checks.
  */
 import { is, type LogicalType, type TypeRoot, withNullability, equalTypes } from './logical-type.js';
 

@@ -1,8 +1,11 @@
+import path from 'node:path';
+import type { CatalogEntries } from '../../analysis/catalog/model.js';
+import type { CatalogLoadError } from '../../analysis/catalog/documents/located.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { mergeInputDiagnostics } from '../../diagnostics/merge.js';
 import { renderJson, type FileResult } from '../../diagnostics/render-json.js';
 import { renderText, summaryLine } from '../../diagnostics/render-text.js';
-import type { ParseOptions, ScriptParseResult } from '../../parse/api.js';
+import type { ValidateOptions, ValidationResult } from '../../validate.js';
 import { decodeSource } from '../../source/decode.js';
 import { parseCommandArgs, type OptionSpec } from '../args.js';
 import { readInputs, type Input } from '../inputs.js';
@@ -18,6 +21,10 @@ Arguments:
                              or - to read standard input
 
 Options:
+  -c, --catalog <file>       tables, views and functions the scripts may use without
+                             declaring them: a catalog document (.yaml, .yml, .json),
+                             an Avro schema (.avsc, one table named after the record)
+                             or DDL (.sql); repeat for several files
   -f, --format <text|json>   output format (default: text)
       --no-color             do not colour the output (colours are also off when
                              stdout is not a terminal or NO_COLOR is set)
@@ -26,10 +33,11 @@ Options:
 Exit status:
   0  no errors (warnings allowed)
   1  errors found
-  2  usage error, unreadable input, or internal error
+  2  usage error, unreadable input or catalog, or internal error
 `;
 
 const OPTIONS = {
+  catalog: { type: 'string', short: 'c', multiple: true },
   format: { type: 'string', short: 'f' },
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -38,7 +46,7 @@ const OPTIONS = {
 const FORMATS = ['text', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
-type ParseScript = (text: string, options?: ParseOptions) => ScriptParseResult;
+type ValidateScript = (text: string, options?: ValidateOptions) => ValidationResult;
 
 /** `flinkcheck check`: returns the exit status. Throws UsageError for mistakes in the call. */
 export async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
@@ -55,9 +63,14 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
     throw new UsageError('no input given: name .sql files or directories, or `-` for standard input', 'check');
   }
 
+  const catalogFiles = values.catalog === undefined ? [] : typeof values.catalog === 'string' ? [values.catalog] : values.catalog;
+  if (!Array.isArray(catalogFiles)) throw new UsageError('option `--catalog` needs a file', 'check');
+  const catalogs = await loadCatalogs(catalogFiles as readonly string[], io);
+  if (catalogs === null) return ExitCode.usage;
+
   const inputs = await readInputs(positionals, io, 'check');
-  const parseScript = await loadParser();
-  const results = inputs.map((input) => checkInput(input, parseScript));
+  const validateScript = await loadValidator();
+  const results = inputs.map((input) => checkInput(input, validateScript, catalogs));
 
   if (format === 'json') {
     io.stdout.write(renderJson(results));
@@ -68,10 +81,40 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
   return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? ExitCode.findings : ExitCode.clean;
 }
 
-/** Decodes, parses, and puts the input diagnostics before the parser's. */
-function checkInput(input: Input, parseScript: ParseScript): FileResult {
+/**
+ * Loads the --catalog files in order. Problems go to stderr as `file:line:column: severity: path:
+ * message [code]`; any error makes the whole run stop with exit status 2 (null).
+ */
+async function loadCatalogs(files: readonly string[], io: CliIo): Promise<CatalogEntries[] | null> {
+  if (files.length === 0) return [];
+  const { loadCatalogFile } = await import('../../analysis/catalog/documents/load.js');
+  const catalogs: CatalogEntries[] = [];
+  let failed = false;
+  for (const file of files) {
+    const { entries, errors } = await loadCatalogFile(path.resolve(io.cwd, file));
+    for (const e of errors) {
+      io.stderr.write(formatCatalogError({ ...e, file }) + '\n');
+      if (e.severity !== 'warning') failed = true;
+    }
+    catalogs.push(entries);
+  }
+  if (failed) {
+    io.stderr.write(`flinkcheck check: the catalog has errors; fix them and run again\n`);
+    return null;
+  }
+  return catalogs;
+}
+
+export function formatCatalogError(e: CatalogLoadError): string {
+  const where = e.line === undefined ? e.file : `${e.file}:${e.line}:${e.column ?? 1}`;
+  const at = e.path === '' ? '' : `${e.path}: `;
+  return `${where}: ${e.severity ?? 'error'}: ${at}${e.message}${e.code === undefined ? '' : ` [${e.code}]`}`;
+}
+
+/** Decodes, validates, and puts the input diagnostics before the pipeline's. */
+function checkInput(input: Input, validateScript: ValidateScript, catalogs: readonly CatalogEntries[]): FileResult {
   const decoded = decodeSource(input.bytes);
-  const parsed = parseScript(decoded.text);
+  const parsed = validateScript(decoded.text, { catalogs });
   const diagnostics: Diagnostic[] = mergeInputDiagnostics(decoded.diagnostics, parsed.diagnostics);
   return { file: input.name, source: parsed.source, statements: parsed.statements, diagnostics };
 }
@@ -93,12 +136,12 @@ function renderTextReport(results: readonly FileResult[], color: boolean): strin
 }
 
 /**
- * The parser is loaded on first use: the generated ANTLR parser is by far the largest module, and
+ * The pipeline is loaded on first use: the generated ANTLR parser is by far the largest module, and
  * `--help`, `--version` and usage errors should not wait for it.
  */
-async function loadParser(): Promise<ParseScript> {
-  const module: { parseScript: ParseScript } = await import('../../parse/index.js');
-  return module.parseScript;
+async function loadValidator(): Promise<ValidateScript> {
+  const module: { validateScript: ValidateScript } = await import('../../validate.js');
+  return module.validateScript;
 }
 
 function isFormat(value: unknown): value is Format {

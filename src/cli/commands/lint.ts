@@ -174,9 +174,9 @@ interface Flags {
   readonly stdinFilename?: string;
 }
 
-function readFlags(values: Readonly<Record<string, string | boolean | string[] | undefined>>): Flags {
+function readFlags(values: Readonly<Record<string, string | boolean | readonly string[] | undefined>>): Flags {
   const str = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
-  const list = (name: string) => (Array.isArray(values[name]) ? (values[name] as string[]) : []);
+  const list = (name: string): readonly string[] => (Array.isArray(values[name]) ? (values[name] as readonly string[]) : []);
   const format = str('format');
   if (format !== undefined && !(LINT_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`unknown format \`${format}\`; use one of: ${LINT_FORMATS.join(', ')}`, 'lint');

@@ -27,7 +27,7 @@ export const nameCodes = {
   valuesRowLength: entry('FSQL2023', 'semantic', 'VALUES rows have different lengths'),
   moduleProblem: entry('FSQL2024', 'semantic', 'Module not loaded or loaded twice'),
   statementSetContent: entry('FSQL2025', 'semantic', 'Statement not allowed in a statement set'),
-  invalidOptionValue: entry('FSQL2026', 'semantic', 'Invalid value for a configuration option'),
+  invalidConfigValue: entry('FSQL2026', 'semantic', 'Invalid value for a configuration option'),
   hintOnView: entry('FSQL2027', 'semantic', 'OPTIONS hint on a view'),
   // --- table definitions (6003-6099) ---
   duplicateColumn: entry('FSQL6003', 'semantic', 'Duplicate column name'),

@@ -53,6 +53,19 @@ describe('literals (Calcite literal types)', () => {
     expect(type("INTERVAL '1-2' YEAR TO MONTH")).toBe('INTERVAL MONTH NOT NULL');
   });
 
+  it('checks the digits of an interval against the leading precision, with a fix', () => {
+    expect(type("INTERVAL '90' MINUTE")).toBe('INTERVAL SECOND(3) NOT NULL');
+    expect(type("INTERVAL '120' MINUTE(3)")).toBe('INTERVAL SECOND(3) NOT NULL');
+    expect(type("INTERVAL '1 10:00:00' DAY TO SECOND")).toBe('INTERVAL SECOND(3) NOT NULL');
+    const text = "INTERVAL '120' MINUTE";
+    const parsed = parseExpression(text);
+    const ctx = contextWith(cols);
+    typeExpression(parsed.expression!, ctx);
+    const [d] = ctx.diagnostics;
+    expect(d?.message).toBe('The interval value 120 has 3 digits, more than MINUTE(2) holds');
+    expect(applyFix(text, d!.fixes![0]!)).toBe("INTERVAL '120' MINUTE(3)");
+  });
+
   it('rejects numbers of more than 38 digits', () => {
     expect(errors('123456789012345678901234567890123456789')[0]?.code).toBe('FSQL3038');
   });
@@ -196,7 +209,8 @@ describe('special forms', () => {
   it('types TIMESTAMPADD / TIMESTAMPDIFF', () => {
     expect(type('TIMESTAMPADD(DAY, 1, ts)')).toBe('TIMESTAMP(3)');
     expect(type('TIMESTAMPADD(MICROSECOND, 1, ts)')).toBe('TIMESTAMP(6)');
-    expect(type('TIMESTAMPADD(HOUR, n, dt)')).toBe('TIMESTAMP(0)');
+    expect(type('TIMESTAMPADD(HOUR, n, dt)')).toBe('TIMESTAMP(6)');
+    expect(type('TIMESTAMPADD(DAY, n, dt)')).toBe('DATE');
     expect(type('TIMESTAMPDIFF(DAY, ts, ts)')).toBe('INT');
   });
 
@@ -208,6 +222,10 @@ describe('special forms', () => {
     expect(type("JSON_OBJECT('a' VALUE i)")).toBe('STRING NOT NULL');
     expect(type('JSON_ARRAY(i, s)')).toBe('STRING NOT NULL');
     expect(type("JSON_OBJECTAGG(KEY s VALUE i)")).toBe('VARCHAR(2000) NOT NULL');
+  });
+
+  it('types DESCRIPTOR without resolving its column names', () => {
+    expect(type('DESCRIPTOR(bidtime)')).toBe('DESCRIPTOR(`bidtime`) NOT NULL');
   });
 
   it('types ROW, ARRAY and MAP constructors', () => {
@@ -238,8 +256,13 @@ describe('function calls', () => {
 
   it('lists the signatures when the arguments do not fit', () => {
     expect(errors('SUBSTRING(n, 1)')[0]).toMatchObject({
-      code: 'FSQL3002', message: 'Function SUBSTRING cannot take (INT NOT NULL, INT NOT NULL). Valid: SUBSTRING(STRING|BYTES, INT[, INT])',
+      code: 'FSQL3002', message: 'Function SUBSTRING cannot take (INT NOT NULL, INT NOT NULL). Valid: SUBSTRING(STRING, INT[, INT])',
+      span: 'n',
+      hint: 'argument 1 is INT NOT NULL, but SUBSTRING expects STRING there; Flink does not convert argument types, so CAST it',
     });
+    expect(errors('ARRAY_CONTAINS(arr, TRUE)')[0]).toMatchObject({ span: 'TRUE', hint: expect.stringContaining("a value of the array's element type") });
+    // A wrong count blames the whole call.
+    expect(errors('UPPER(s, s)')[0]).toMatchObject({ span: 'UPPER(s, s)', hint: 'UPPER takes 1 argument, not 2' });
   });
 
   it('suggests close names for an unknown function, with a fix for a single candidate', () => {
@@ -248,8 +271,29 @@ describe('function calls', () => {
     expect(e?.hint).toContain('SUBSTRING');
   });
 
-  it('rejects CURRENT_TIMESTAMP()', () => {
-    expect(errors('CURRENT_TIMESTAMP()')[0]?.code).toBe('FSQL3003');
+  it('explains a reserved word read as a function, with a fix quoting it', () => {
+    const text = 'user';
+    const parsed = parseExpression(text);
+    const ctx = contextWith(cols);
+    typeExpression(parsed.expression!, ctx);
+    const [d] = ctx.diagnostics;
+    expect(d?.code).toBe('FSQL3001');
+    expect(applyFix(text, d!.fixes![0]!)).toBe('`user`');
+  });
+
+  it('rejects CURRENT_TIMESTAMP() with a fix removing the parentheses', () => {
+    const text = 'CURRENT_TIMESTAMP()';
+    const ctx = contextWith(cols);
+    expect(typeExpression(parseExpression(text).expression!, ctx)).toEqual(T.timestampLtz(3, false));
+    expect(ctx.diagnostics[0]?.code).toBe('FSQL3003');
+    expect(applyFix(text, ctx.diagnostics[0]!.fixes![0]!)).toBe('CURRENT_TIMESTAMP');
+  });
+
+  it('offers the one close built-in name as a fix', () => {
+    const text = 'DATE_FORMT(ts, s)';
+    const ctx = contextWith(cols);
+    typeExpression(parseExpression(text).expression!, ctx);
+    expect(applyFix(text, ctx.diagnostics[0]!.fixes![0]!)).toBe('DATE_FORMAT(ts, s)');
   });
 
   it('places aggregates only where allowed, never nested', () => {
@@ -261,6 +305,8 @@ describe('function calls', () => {
     expect(type('COUNT(DISTINCT s)')).toBe('BIGINT NOT NULL');
     expect(errors('SUM(i)', { aggregatesAllowed: false })[0]?.code).toBe('FSQL3006');
     expect(errors('SUM(MAX(i))')[0]).toMatchObject({ code: 'FSQL3007', span: 'MAX(i)' });
+    // A windowed aggregate runs over the grouped rows: its argument may aggregate.
+    expect(errors('AVG(SUM(i)) OVER (PARTITION BY s)')).toEqual([]);
   });
 
   it('needs OVER for window functions and allows OVER only where windows are', () => {
@@ -296,6 +342,13 @@ describe('function calls', () => {
     }];
     expect(errors("opaque() + 1 > 'x' AND UPPER(opaque()) = opaque()", { functions })).toEqual([]);
     expect(errors('UPPER(no_such_column) + 1')).toHaveLength(1);
+  });
+});
+
+describe('long expressions', () => {
+  it('types a 20,000-term chain of operators without exhausting the stack', () => {
+    expect(type(Array(20_000).fill('n').join(' + '))).toBe('INT NOT NULL');
+    expect(type(Array(20_000).fill('n = 1').join(' OR '))).toBe('BOOLEAN NOT NULL');
   });
 });
 
