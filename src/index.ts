@@ -143,3 +143,10 @@ export {
   type FormatSpec,
   type OptionSpec,
 } from './analysis/connectors/index.js';
+export { validateScript, type StatementResult, type ValidateOptions, type ValidationResult } from './validate.js';
+export {
+  BUILTIN_RULES, defineRule, estimateState, listRules, parseRuleFlag, PROFILES, resolveRuleSettings, runRules,
+  RuleSettingsError, type AnyRule, type Profile, type Rule, type RuleCategory, type RuleContext, type RuleLevel,
+  type RuleListing, type RuleMeta, type RuleReport, type RuleSetting, type RuleSettings, type RuleVisitors,
+  type StateEstimate,
+} from './rules/index.js';

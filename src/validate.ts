@@ -4,6 +4,7 @@ import type { StatementAnalysis } from './analysis/schema.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import type { ParseOptions, ParsedStatement } from './parse/api.js';
 import { parseScript } from './parse/index.js';
+import { BUILTIN_RULES, runRules, type RuleSettings } from './rules/index.js';
 import type { SourceText } from './source/source-text.js';
 
 /**
@@ -13,6 +14,8 @@ import type { SourceText } from './source/source-text.js';
 export interface ValidateOptions extends ParseOptions {
   /** Catalog documents and Avro schemas, applied in order before the script's own DDL. */
   readonly catalogs?: readonly CatalogEntries[];
+  /** Guardrail rules: a profile and per-rule overrides (default: the `recommended` profile); false runs no rules. */
+  readonly rules?: RuleSettings | false;
 }
 
 export interface StatementResult extends ParsedStatement {
@@ -32,6 +35,8 @@ export function validateScript(text: string, options: ValidateOptions = {}): Val
   const analysis = analyzeScript(parsed, { catalogs: options.catalogs ?? [] });
   const byIndex = new Map(analysis.statements.map((a) => [a.index, a]));
   const statements = parsed.statements.map((s) => ({ ...s, analysis: byIndex.get(s.index) ?? null }));
-  const diagnostics = [...parsed.diagnostics, ...analysis.diagnostics].sort((a, b) => a.span.start - b.span.start);
+  const ruleDiagnostics = options.rules === false ? []
+    : runRules({ source: parsed.source, statements, catalogs: options.catalogs ?? [] }, BUILTIN_RULES, options.rules ?? {});
+  const diagnostics = [...parsed.diagnostics, ...analysis.diagnostics, ...ruleDiagnostics].sort((a, b) => a.span.start - b.span.start);
   return { source: parsed.source, statements, diagnostics };
 }

@@ -5,6 +5,7 @@ import { parseCommandArgs } from './args.js';
 import { CHECK_HELP, runCheck } from './commands/check.js';
 import { INFER_HELP, runInfer } from './commands/infer.js';
 import { LINT_HELP, runLint } from './commands/lint.js';
+import { RULES_HELP, runRules } from './commands/rules.js';
 import { ExitCode, UsageError, processIo, type CliIo } from './io.js';
 
 export { ExitCode, UsageError, type CliIo } from './io.js';
@@ -15,6 +16,7 @@ Usage:
   flinkcheck check [options] <path...>   check .sql files, directories or - (stdin)
   flinkcheck lint [options] [path...]    lint files, globs and JSONL exports for CI (flinkcheck.yaml)
   flinkcheck infer [options] <file>      print output schemas (table, DDL, JSON, Avro); check a sink's .avsc
+  flinkcheck rules [options]             list the guardrail rules
   flinkcheck help [command]              show help for a command
   flinkcheck --version                   show the version
 
@@ -25,7 +27,7 @@ Options:
 Run \`flinkcheck help <command>\` for the options of a command.
 `;
 
-const COMMAND_HELP: Readonly<Record<string, string>> = { check: CHECK_HELP, lint: LINT_HELP, infer: INFER_HELP };
+const COMMAND_HELP: Readonly<Record<string, string>> = { check: CHECK_HELP, lint: LINT_HELP, infer: INFER_HELP, rules: RULES_HELP };
 
 const GLOBAL_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -80,11 +82,13 @@ async function dispatch(args: readonly string[], io: CliIo): Promise<number> {
       return runLint(rest, io);
     case 'infer':
       return runInfer(rest, io);
+    case 'rules':
+      return runRules(rest, io);
     case 'help':
       if (rest.length > 1) throw new UsageError('`help` takes at most one command name');
       return help(rest[0], io);
     default:
-      throw new UsageError(`unknown command \`${command}\`; the commands are: check, lint, infer, help`);
+      throw new UsageError(`unknown command \`${command}\`; the commands are: check, lint, infer, rules, help`);
   }
 }
 
@@ -94,7 +98,7 @@ function help(command: string | undefined, io: CliIo): number {
     return ExitCode.clean;
   }
   const text = COMMAND_HELP[command];
-  if (text === undefined) throw new UsageError(`unknown command \`${command}\`; the commands are: check, lint, infer, help`);
+  if (text === undefined) throw new UsageError(`unknown command \`${command}\`; the commands are: check, lint, infer, rules, help`);
   io.stdout.write(text);
   return ExitCode.clean;
 }

@@ -3,6 +3,7 @@ import { catalogCodes } from './codes/catalog.js';
 import { changelogCodes } from './codes/changelog.js';
 import { lintCodes } from './codes/lint.js';
 import { nameCodes } from './codes/names.js';
+import { ruleCodes } from './codes/rules.js';
 import { typeCodes } from './codes/types.js';
 
 export type { CodeInfo } from './codes/entry.js';
@@ -53,6 +54,7 @@ export const Codes = {
   ...changelogCodes,
   ...catalogCodes,
   ...lintCodes,
+  ...ruleCodes,
   // --- internal (0001-0009) ---
   internalError: entry('FSQL0001', 'internal', 'Internal error'),
 } as const satisfies Record<string, CodeInfo>;

@@ -52,7 +52,7 @@ describe('flinkcheck usage errors (exit 2, one message, no stack trace)', () => 
     expect(r).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'flinkcheck: unknown command `fmt`; the commands are: check, lint, infer, help\nRun `flinkcheck --help` for usage.\n',
+      stderr: 'flinkcheck: unknown command `fmt`; the commands are: check, lint, infer, rules, help\nRun `flinkcheck --help` for usage.\n',
     });
   });
 

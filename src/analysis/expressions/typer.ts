@@ -7,6 +7,15 @@
  * ExpressionContext that the relational analyzer implements per scope. An expression whose type
  * cannot be known (after an error, or from a function without a declared signature) has the type
  * UNKNOWN, which every check accepts, so one mistake yields one diagnostic.
+ *
+ * For callers (the relational analyzer):
+ * - A bare column reference keeps its time attribute; every computed expression is a plain type.
+ * - Intervals are reported as queries see them (INTERVAL SECOND(3) / INTERVAL MONTH); an untyped
+ *   NULL has the type NULL, which a select item may not keep (Flink: "Illegal use of 'NULL'").
+ * - Table function calls in FROM (window TVFs, LATERAL TABLE) are not expressions; their arguments
+ *   are (DESCRIPTOR(col) types as DESCRIPTOR without resolving the names).
+ * - GROUP BY expressions are typed with aggregatesAllowed = false; SUM / AVG / MIN / MAX become
+ *   nullable in a global aggregation when the context says `globalAggregation`.
  */
 import type {
   Between, Binary, Case, Cast, CollectionConstructor, CollectionQuery, ColumnRef, Expression, Extract,
@@ -133,7 +142,7 @@ class Typer {
 
   private castFix(operand: Expression, target: string): Fix {
     return {
-      title: `cast ${printExpression(operand)} to ${target}`,
+      title: `cast ${show(operand)} to ${target}`,
       applicability: 'unsafe',
       edits: [
         { span: { start: operand.span.start, end: operand.span.start }, text: 'CAST(' },
@@ -179,11 +188,11 @@ class Typer {
         const l = this.type(expr.left);
         const r = this.type(expr.right);
         if (r.root !== 'MULTISET' && !is.unknown(r) && !is.null(r)) {
-          this.report(Codes.operatorTypes, expr.right.span, `${expr.op} needs a MULTISET on the right, but ${printExpression(expr.right)} is ${printType(r)}`);
+          this.report(Codes.operatorTypes, expr.right.span, `${expr.op} needs a MULTISET on the right, but ${show(expr.right)} is ${printType(r)}`);
           return T.unknown();
         }
         if (expr.op === 'SUBMULTISET OF' && l.root !== 'MULTISET' && !is.unknown(l) && !is.null(l)) {
-          this.report(Codes.operatorTypes, expr.left.span, `SUBMULTISET OF needs a MULTISET on the left, but ${printExpression(expr.left)} is ${printType(l)}`);
+          this.report(Codes.operatorTypes, expr.left.span, `SUBMULTISET OF needs a MULTISET on the left, but ${show(expr.left)} is ${printType(l)}`);
         }
         return T.boolean(l.nullable || r.nullable);
       }
@@ -319,7 +328,7 @@ class Typer {
   private rowField(target: LogicalType, name: string, span: Span, targetExpr: Expression): LogicalType {
     if (is.unknown(target) || target.root === 'STRUCTURED_TYPE') return T.unknown();
     if (target.root !== 'ROW') {
-      this.report(Codes.unknownField, span, `${printExpression(targetExpr)} is ${printType(target)}, not a ROW, so it has no field \`${name}\``);
+      this.report(Codes.unknownField, span, `${show(targetExpr)} is ${printType(target)}, not a ROW, so it has no field \`${name}\``);
       return T.unknown();
     }
     const field = target.fields.find((f) => f.name === name);
@@ -342,13 +351,13 @@ class Typer {
     switch (target.root) {
       case 'ARRAY':
         if (!is.integer(index) && !is.null(index) && !is.unknown(index)) {
-          this.report(Codes.notSubscriptable, expr.index.span, `An ARRAY index must be an integer, but ${printExpression(expr.index)} is ${printType(index)}`, 'array elements are numbered from 1');
+          this.report(Codes.notSubscriptable, expr.index.span, `An ARRAY index must be an integer, but ${show(expr.index)} is ${printType(index)}`, 'array elements are numbered from 1');
         }
         // ITEM is nullable: the index may be out of bounds.
         return withNullability(target.element, true);
       case 'MAP':
         if (!isComparable(target.key, index)) {
-          this.report(Codes.notSubscriptable, expr.index.span, `The key ${printExpression(expr.index)} is ${printType(index)}, but the map's keys are ${printType(target.key)}`);
+          this.report(Codes.notSubscriptable, expr.index.span, `The key ${show(expr.index)} is ${printType(index)}, but the map's keys are ${printType(target.key)}`);
         }
         return withNullability(target.value, true);
       case 'ROW': {
@@ -357,11 +366,11 @@ class Typer {
           const field = target.fields[Number(expr.index.value) - 1];
           if (field !== undefined) return withNullability(field.type, field.type.nullable || target.nullable);
         }
-        this.report(Codes.notSubscriptable, expr.index.span, `A ROW field is selected with its name as a string literal or its position (from 1); ${printExpression(expr.index)} is neither`);
+        this.report(Codes.notSubscriptable, expr.index.span, `A ROW field is selected with its name as a string literal or its position (from 1); ${show(expr.index)} is neither`);
         return T.unknown();
       }
       default:
-        this.report(Codes.notSubscriptable, expr.span, `${printExpression(expr.target)} is ${printType(target)}; only ARRAY, MAP and ROW values can be indexed with [ ]`);
+        this.report(Codes.notSubscriptable, expr.span, `${show(expr.target)} is ${printType(target)}; only ARRAY, MAP and ROW values can be indexed with [ ]`);
         return T.unknown();
     }
   }
@@ -431,7 +440,7 @@ class Typer {
     const stringOperand = is.characterString(l) ? expr.left : is.characterString(r) ? expr.right : null;
     if (numericSide !== null && stringOperand !== null && op !== '%') {
       const target = printType(withNullability(numericSide, true));
-      hint = `cast the string to a number: CAST(${printExpression(stringOperand)} AS ${target})`;
+      hint = `cast the string to a number: CAST(${show(stringOperand)} AS ${target})`;
       fixes.push(this.castFix(stringOperand, target));
     } else if (op === '-' && is.datetime(l) && is.datetime(r)) {
       hint = 'use TIMESTAMPDIFF(unit, start, end) for the difference of two datetimes';
@@ -453,7 +462,7 @@ class Typer {
       const fixes = other === null ? [] : [this.castFix(other, 'STRING')];
       this.report(
         Codes.operatorTypes, expr.span, `Cannot apply '||' to ${printType(l)} and ${printType(r)}: both sides must be strings (or both binary)`,
-        other === null ? 'CAST both sides to STRING' : `cast the other side: CAST(${printExpression(other)} AS STRING)`, fixes,
+        other === null ? 'CAST both sides to STRING' : `cast the other side: CAST(${show(other)} AS STRING)`, fixes,
       );
       return T.unknown();
     }
@@ -486,7 +495,7 @@ class Typer {
   private comparisonHint(leftExpr: Expression, l: LogicalType, rightExpr: Expression, r: LogicalType): string {
     if ((l.root === 'DATE' && is.timestamp(r)) || (is.timestamp(l) && r.root === 'DATE')) {
       const dateSide = l.root === 'DATE' ? leftExpr : rightExpr;
-      return `compare timestamps with timestamps: CAST(${printExpression(dateSide)} AS TIMESTAMP(3))`;
+      return `compare timestamps with timestamps: CAST(${show(dateSide)} AS TIMESTAMP(3))`;
     }
     return 'CAST one side to the type of the other';
   }
@@ -518,7 +527,7 @@ class Typer {
     if (common === null && !values.every(is.null)) {
       const bad = this.firstMisfit(expr.values, values);
       this.report(
-        Codes.noCommonType, bad.span, `The values of the ${op} list have no common type: ${[...new Set(values.map(printType))].join(', ')}`,
+        Codes.noCommonType, bad.span, `The values of the ${op} list have no common type: ${listTypes(values)}`,
         'write every value of the list with the same type, or CAST them',
       );
     } else if (common !== null) {
@@ -533,8 +542,14 @@ class Typer {
 
   /** The first expression whose type does not merge with the ones before it. */
   private firstMisfit(exprs: readonly Expression[], types: readonly LogicalType[]): Expression {
-    for (let i = 1; i < types.length; i++) {
-      if (leastRestrictive(types.slice(0, i + 1)) === null) return exprs[i]!;
+    // Merged pairwise as it goes, so that blaming stays linear in the number of branches.
+    let merged: LogicalType | null = null;
+    for (let i = 0; i < types.length; i++) {
+      const type = types[i]!;
+      if (type.root === 'NULL') continue;
+      const next: LogicalType | null = merged === null ? type : leastRestrictive([merged, type]);
+      if (next === null) return exprs[i]!;
+      merged = next;
     }
     return exprs[0]!;
   }
@@ -566,7 +581,7 @@ class Typer {
       const target = 'STRING';
       this.report(
         Codes.operatorTypes, expr.span, `Cannot apply ${expr.op} to ${printType(t)} and ${printType(p)}: ${expr.op} matches strings`,
-        `cast it to a string: CAST(${printExpression(badExpr)} AS STRING)`, [this.castFix(badExpr, target)],
+        `cast it to a string: CAST(${show(badExpr)} AS STRING)`, [this.castFix(badExpr, target)],
       );
     }
     return T.boolean(t.nullable || p.nullable || (e?.nullable ?? false));
@@ -574,12 +589,12 @@ class Typer {
 
   private expectBoolean(expr: Expression, type: LogicalType, where: string): void {
     if (type.root === 'BOOLEAN' || is.null(type) || is.unknown(type)) return;
-    this.report(Codes.notBoolean, expr.span, `${where} needs a BOOLEAN, but ${printExpression(expr)} is ${printType(type)}`, 'write a condition, e.g. a comparison');
+    this.report(Codes.notBoolean, expr.span, `${where} needs a BOOLEAN, but ${show(expr)} is ${printType(type)}`, 'write a condition, e.g. a comparison');
   }
 
   private expectFamily(expr: Expression, type: LogicalType, test: (t: LogicalType) => boolean, where: string, what: string): boolean {
     if (test(type) || is.null(type) || is.unknown(type)) return true;
-    this.report(Codes.functionArguments, expr.span, `${where} needs ${what}, but ${printExpression(expr)} is ${printType(type)}`);
+    this.report(Codes.functionArguments, expr.span, `${where} needs ${what}, but ${show(expr)} is ${printType(type)}`);
     return false;
   }
 
@@ -606,7 +621,7 @@ class Typer {
     if (common === null) {
       const bad = this.firstMisfit(branches, types);
       this.report(
-        Codes.noCommonType, bad.span, `The branches of this CASE have no common type: ${[...new Set(types.filter((t) => !is.null(t)).map(printType))].join(', ')}`,
+        Codes.noCommonType, bad.span, `The branches of this CASE have no common type: ${listTypes(types.filter((t) => !is.null(t)))}`,
         'CAST the branches to one type',
       );
       return T.unknown();
@@ -629,7 +644,7 @@ class Typer {
     const what = expr.tryCast ? 'TRY_CAST' : 'CAST';
     if (!supportsExplicitCast(source, target)) {
       const route = castRoute(source, target);
-      const operand = printExpression(expr.operand);
+      const operand = show(expr.operand);
       const targetText = printType(withNullability(target, true));
       const hint = route === null
         ? `Flink has no conversion from ${printType(withNullability(source, true))} to ${targetText}`
@@ -639,7 +654,7 @@ class Typer {
     }
     const rejected = rejectedAtCodegen(source, target);
     if (rejected !== null) {
-      const instead = rejected.instead.replace('x', printExpression(expr.operand));
+      const instead = rejected.instead.replace('x', show(expr.operand));
       this.report(
         Codes.castRejectedAtRuntime, expr.span,
         `Flink rejects ${what} from a number to ${printType(withNullability(target, true))} when it compiles the job`,
@@ -664,8 +679,9 @@ class Typer {
     if (user !== null && (builtin === null || (user.temporary && user.system))) return this.userCall(expr, user);
     if (builtin !== null && builtin.kind !== 'special') return this.builtinCall(expr, builtin, simple!);
     if (simple?.toUpperCase() === 'DESCRIPTOR') return this.descriptor(expr);
-    const args = this.typeArguments(expr, false);
-    void args;
+    // The arguments of an unknown function are still checked on their own.
+    this.typeArguments(expr, false);
+    this.windowSpec(expr.over);
     const name = parts.map((p) => p.value).join('.');
     if (expr.niladic && simple !== null) {
       // A reserved word such as USER or CURRENT_USER written where a column was meant.
@@ -814,7 +830,6 @@ class Typer {
       );
       return T.unknown();
     }
-    if (fn.kind === 'table') return signature.returns;
     return signature.returns;
   }
 
@@ -834,7 +849,7 @@ class Typer {
     const t = this.type(expr.source);
     if (is.unknown(t) || is.null(t)) return T.bigint(t.nullable);
     if (!is.datetime(t) && !is.interval(t)) {
-      this.report(Codes.functionArguments, expr.source.span, `EXTRACT needs a date, time, timestamp or interval, but ${printExpression(expr.source)} is ${printType(t)}`);
+      this.report(Codes.functionArguments, expr.source.span, `EXTRACT needs a date, time, timestamp or interval, but ${show(expr.source)} is ${printType(t)}`);
       return T.bigint(t.nullable);
     }
     this.checkUnit(expr.unit, t, expr.span, 'EXTRACT');
@@ -850,7 +865,7 @@ class Typer {
     const t = this.type(expr.operand);
     if (is.unknown(t) || is.null(t)) return t;
     if (!is.datetime(t)) {
-      this.report(Codes.functionArguments, expr.operand.span, `${expr.fn}(... TO ${expr.unit}) needs a date, time or timestamp, but ${printExpression(expr.operand)} is ${printType(t)}`);
+      this.report(Codes.functionArguments, expr.operand.span, `${expr.fn}(... TO ${expr.unit}) needs a date, time or timestamp, but ${show(expr.operand)} is ${printType(t)}`);
       return T.unknown();
     }
     if (t.root === 'TIME' && DATE_UNITS.has(expr.unit)) this.checkUnit(expr.unit, t, expr.span, expr.fn);
@@ -1020,7 +1035,7 @@ class Typer {
     const common = leastRestrictive(types);
     if (common === null) {
       const bad = this.firstMisfit(exprs, types);
-      this.report(Codes.noCommonType, bad.span, `The ${what} have no common type: ${[...new Set(types.map(printType))].join(', ')}`, 'CAST them to one type');
+      this.report(Codes.noCommonType, bad.span, `The ${what} have no common type: ${listTypes(types)}`, 'CAST them to one type');
     }
     return common;
   }
@@ -1045,6 +1060,18 @@ class Typer {
 }
 
 // ------------------------------------------------------------------------------ helpers
+
+/** The distinct types of a list for a message, at most five of them. */
+function listTypes(types: readonly LogicalType[]): string {
+  const distinct = [...new Set(types.map(printType))];
+  return distinct.length <= 5 ? distinct.join(', ') : `${distinct.slice(0, 5).join(', ')} and ${distinct.length - 5} more`;
+}
+
+/** An expression as SQL for messages, cut short: messages quote the user's code, not all of it. */
+function show(expr: Expression): string {
+  const text = printExpression(expr);
+  return text.length <= 80 ? text : `${text.slice(0, 77)}...`;
+}
 
 function hasLength(t: LogicalType): t is LogicalType & { length: number } {
   return is.characterString(t) || is.binaryString(t);

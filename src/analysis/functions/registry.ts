@@ -78,7 +78,7 @@ export function typeBuiltinCall(fn: BuiltinFunction, name: string, call: CallTyp
   const display = name.toUpperCase();
   if (fn.signatures.length > 0 && !fn.signatures.some((s) => matchesSignature(s, call.args))) {
     const arityOnly = !fn.signatures.some((s) => acceptsCount(s, call.args.length));
-    const given = call.args.map(printType).join(', ');
+    const given = printArguments(call.args);
     const candidates = fn.signatures.filter((s) => acceptsCount(s, call.args.length));
     const badArgument = candidates.length === 1 ? firstMisfit(candidates[0]!, call.args) : null;
     return {
@@ -99,7 +99,7 @@ export function typeBuiltinCall(fn: BuiltinFunction, name: string, call: CallTyp
       ok: false,
       arityOnly: false,
       badArgument: null,
-      message: `Invalid call of ${display}(${call.args.map(printType).join(', ')}): ${result.reason}`,
+      message: `Invalid call of ${display}(${printArguments(call.args)}): ${result.reason}`,
       hint: 'CAST the arguments to one common type',
     };
   }
@@ -145,4 +145,10 @@ function describeParameter(signature: Signature, index: number): string {
       case 'element': return "a value of the array's element type";
     }
   }).join(' or ');
+}
+
+/** Argument types for a message; a call with very many arguments shows the first ten. */
+function printArguments(args: readonly LogicalType[]): string {
+  const shown = args.slice(0, 10).map(printType).join(', ');
+  return args.length > 10 ? `${shown}, ... (${args.length} arguments)` : shown;
 }

@@ -6,6 +6,7 @@ import { mergeInputDiagnostics } from '../../diagnostics/merge.js';
 import { renderJson, type FileResult } from '../../diagnostics/render-json.js';
 import { renderText, summaryLine } from '../../diagnostics/render-text.js';
 import type { ValidateOptions, ValidationResult } from '../../validate.js';
+import type { RuleSettings } from '../../rules/config.js';
 import { decodeSource } from '../../source/decode.js';
 import { parseCommandArgs, type OptionSpec } from '../args.js';
 import { readInputs, type Input } from '../inputs.js';
@@ -26,6 +27,10 @@ Options:
                              an Avro schema (.avsc, one table named after the record)
                              or DDL (.sql); repeat for several files
   -f, --format <text|json>   output format (default: text)
+      --profile <name>       guardrail profile: recommended (default), strict,
+                             conservative, permissive
+      --rule <RULE=level>    set a rule (by code or name) to off, info, warn or
+                             error; may be repeated
       --no-color             do not colour the output (colours are also off when
                              stdout is not a terminal or NO_COLOR is set)
   -h, --help                 show this help
@@ -39,6 +44,8 @@ Exit status:
 const OPTIONS = {
   catalog: { type: 'string', short: 'c', multiple: true },
   format: { type: 'string', short: 'f' },
+  profile: { type: 'string' },
+  rule: { type: 'string', multiple: true },
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Record<string, OptionSpec>;
@@ -65,12 +72,13 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
 
   const catalogFiles = values.catalog === undefined ? [] : typeof values.catalog === 'string' ? [values.catalog] : values.catalog;
   if (!Array.isArray(catalogFiles)) throw new UsageError('option `--catalog` needs a file', 'check');
+  const ruleSettings = await readRuleSettings(values.profile, values.rule);
   const catalogs = await loadCatalogs(catalogFiles as readonly string[], io);
   if (catalogs === null) return ExitCode.usage;
 
   const inputs = await readInputs(positionals, io, 'check');
   const validateScript = await loadValidator();
-  const results = inputs.map((input) => checkInput(input, validateScript, catalogs));
+  const results = inputs.map((input) => checkInput(input, validateScript, { catalogs, rules: ruleSettings }));
 
   if (format === 'json') {
     io.stdout.write(renderJson(results));
@@ -112,9 +120,9 @@ export function formatCatalogError(e: CatalogLoadError): string {
 }
 
 /** Decodes, validates, and puts the input diagnostics before the pipeline's. */
-function checkInput(input: Input, validateScript: ValidateScript, catalogs: readonly CatalogEntries[]): FileResult {
+function checkInput(input: Input, validateScript: ValidateScript, options: ValidateOptions): FileResult {
   const decoded = decodeSource(input.bytes);
-  const parsed = validateScript(decoded.text, { catalogs });
+  const parsed = validateScript(decoded.text, options);
   const diagnostics: Diagnostic[] = mergeInputDiagnostics(decoded.diagnostics, parsed.diagnostics);
   return { file: input.name, source: parsed.source, statements: parsed.statements, diagnostics };
 }
@@ -142,6 +150,23 @@ function renderTextReport(results: readonly FileResult[], color: boolean): strin
 async function loadValidator(): Promise<ValidateScript> {
   const module: { validateScript: ValidateScript } = await import('../../validate.js');
   return module.validateScript;
+}
+
+/** `--profile` and `--rule CODE=level` as rule settings; mistakes are usage errors. */
+async function readRuleSettings(profile: unknown, rules: unknown): Promise<RuleSettings> {
+  const { BUILTIN_RULES, parseRuleFlag, resolveRuleSettings, RuleSettingsError } = await import('../../rules/index.js');
+  const flags = Array.isArray(rules) ? (rules as string[]) : typeof rules === 'string' ? [rules] : [];
+  try {
+    const settings: RuleSettings = {
+      ...(typeof profile === 'string' ? { profile } : {}),
+      rules: Object.fromEntries(flags.map((flag) => parseRuleFlag(flag))),
+    };
+    resolveRuleSettings(BUILTIN_RULES, settings);
+    return settings;
+  } catch (error) {
+    if (error instanceof RuleSettingsError) throw new UsageError(error.message, 'check');
+    throw error;
+  }
 }
 
 function isFormat(value: unknown): value is Format {

@@ -16,9 +16,9 @@ import {
   RULE_LEVELS,
   type LintConfig,
   type LintFormat,
-  type RuleLevel,
   type SinkSchema,
 } from '../lint/config.js';
+import type { RuleLevel, RuleSettings } from '../../rules/config.js';
 import type { LintEnvironment, SinkSpec } from '../lint/engine.js';
 import { countResults, formatReport, stepSummary, type LintReport, type LintResult } from '../lint/formats/index.js';
 import { collectUnits, displayName } from '../lint/inputs.js';
@@ -110,10 +110,15 @@ export async function runLint(args: readonly string[], io: CliIo): Promise<numbe
     return ExitCode.usage;
   }
 
+  const rules: RuleSettings = { ...(effective.profile !== null ? { profile: effective.profile } : {}), rules: effective.rules };
+  const rulesProblem = await checkRuleSettings(rules);
+  if (rulesProblem !== null) {
+    io.stderr.write(`flinkcheck: ${rulesProblem}\n`);
+    return ExitCode.usage;
+  }
+
   const units = await collectUnits(positionals, effective, io, flags.stdinFilename);
-  // The guardrail profile and rule overrides (effective.profile, effective.rules) travel with the
-  // config; validateScript takes no rule options yet, so they are not part of the environment.
-  const env: LintEnvironment = { catalogs: catalogs.entries, sinks: sinks.specs };
+  const env: LintEnvironment = { catalogs: catalogs.entries, sinks: sinks.specs, rules };
   const progress = io.stderrIsTTY === true ? new ProgressBar(io.stderr, units.length, units.length === 1 ? 'query' : 'queries') : null;
   const outcomes = await runUnits(units, env, {
     workers: flags.workers ?? defaultWorkers(),
@@ -192,7 +197,7 @@ function readFlags(values: Readonly<Record<string, string | boolean | readonly s
       throw new UsageError(`\`${name}\` is not a rule: use a guardrail code (FSQL9000-FSQL9999) or a kebab-case rule name`, 'lint');
     }
     if (!(RULE_LEVELS as readonly string[]).includes(level)) {
-      throw new UsageError(`\`${level}\` is not a rule level; use off, warn or error`, 'lint');
+      throw new UsageError(`\`${level}\` is not a rule level; use off, info, warn or error`, 'lint');
     }
     rules[name] = level as RuleLevel;
   }
@@ -293,6 +298,18 @@ async function loadSinks(sinks: readonly SinkSchema[], cwd: string): Promise<{ s
 function noColor(io: CliIo, values: Readonly<Record<string, unknown>>): boolean {
   const env = io.env?.['NO_COLOR'];
   return values['no-color'] === true || (env !== undefined && env !== '');
+}
+
+/** The engine's own check of the profile and rule names; the error text, or null when they are fine. */
+async function checkRuleSettings(settings: RuleSettings): Promise<string | null> {
+  const { BUILTIN_RULES, resolveRuleSettings, RuleSettingsError } = await import('../../rules/index.js');
+  try {
+    resolveRuleSettings(BUILTIN_RULES, settings);
+    return null;
+  } catch (error) {
+    if (error instanceof RuleSettingsError) return error.message;
+    throw error;
+  }
 }
 
 async function toolVersion(): Promise<string> {

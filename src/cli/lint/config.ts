@@ -5,6 +5,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair
 import { Codes } from '../../diagnostics/codes.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { COMPATIBILITY_MODES, type CompatibilityMode } from '../../evolution/compatibility.js';
+import type { RuleLevel, RuleSetting } from '../../rules/config.js';
 import { SourceText } from '../../source/source-text.js';
 
 export const CONFIG_FILE_NAME = 'flinkcheck.yaml';
@@ -12,8 +13,8 @@ export const CONFIG_FILE_NAME = 'flinkcheck.yaml';
 export const LINT_FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
 
-export const RULE_LEVELS = ['off', 'warn', 'error'] as const;
-export type RuleLevel = (typeof RULE_LEVELS)[number];
+/** The levels the guardrail engine takes (src/rules/config.ts). */
+export const RULE_LEVELS = ['off', 'info', 'warn', 'warning', 'error'] as const;
 
 export interface SinkSchema {
   /** The sink table as written in the config: `orders`, `db.orders` or `cat.db.orders`. */
@@ -25,11 +26,9 @@ export interface SinkSchema {
 
 /**
  * `flinkcheck.yaml`, resolved: paths are absolute (relative ones are taken from the config file's
- * directory). Command-line flags override these values in the lint command.
- *
- * `profile` and `rules` configure the guardrail rules. validateScript has no option for them yet:
- * they are validated here and carried on this object; the guardrail engine reads them from
- * `LintConfig.profile` / `LintConfig.rules` when it joins the pipeline (ValidateOptions).
+ * directory). Command-line flags override these values in the lint command. `profile` and
+ * `rules` become the guardrail engine's RuleSettings (ValidateOptions.rules); the engine checks
+ * that the profile and rules exist.
  */
 export interface LintConfig {
   /** Absolute path of the file, or null when none was found (all defaults). */
@@ -38,8 +37,8 @@ export interface LintConfig {
   readonly root: string;
   readonly catalogs: readonly string[];
   readonly profile: string | null;
-  /** Rule overrides keyed by guardrail code (FSQL9xxx) or rule name (kebab-case). */
-  readonly rules: Readonly<Record<string, RuleLevel>>;
+  /** Rule overrides keyed by guardrail code (FSQL9xxx) or rule name (kebab-case): a level, or `{level, options}`. */
+  readonly rules: Readonly<Record<string, RuleSetting>>;
   readonly include: readonly string[];
   readonly exclude: readonly string[];
   readonly format: LintFormat | null;
@@ -201,7 +200,7 @@ export function parseConfig(text: string, file: string): LintConfig {
           report('configInvalidValue', '`rules` must map rule codes or names to off, warn or error', value ?? keyNode);
           break;
         }
-        const rules: Record<string, RuleLevel> = {};
+        const rules: Record<string, RuleSetting> = {};
         for (const rule of value.items) {
           const ruleKey = rule.key as YamlNode;
           const name = isScalar(ruleKey) ? String(ruleKey.value) : '';
@@ -211,6 +210,30 @@ export function parseConfig(text: string, file: string): LintConfig {
               `\`${name}\` is not a rule: rules are named by a guardrail code (FSQL9000-FSQL9999) or a kebab-case rule name`,
               ruleKey,
             );
+            continue;
+          }
+          const ruleValue = rule.value as YamlNode | null;
+          if (isMap(ruleValue)) {
+            const setting = ruleValue.toJSON() as Record<string, unknown>;
+            const extra = Object.keys(setting).filter((k) => k !== 'level' && k !== 'options');
+            if (extra.length > 0) {
+              report('configUnknownKey', `unknown key \`${extra[0]}\` in rule \`${name}\``, ruleValue, 'a rule takes `level` and `options`');
+              continue;
+            }
+            const level = setting['level'];
+            if (level !== undefined && !(RULE_LEVELS as readonly unknown[]).includes(level)) {
+              report('configInvalidValue', `\`${String(level)}\` is not a valid \`rules.${name}.level\``, ruleValue.get('level', true) as YamlNode, `use one of: ${RULE_LEVELS.join(', ')}`);
+              continue;
+            }
+            const options = setting['options'];
+            if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
+              report('configInvalidValue', `\`rules.${name}.options\` must be a mapping of option names to values`, ruleValue.get('options', true) as YamlNode);
+              continue;
+            }
+            rules[name] = {
+              ...(level !== undefined ? { level: level as RuleLevel } : {}),
+              ...(options !== undefined ? { options: options as Record<string, unknown> } : {}),
+            };
             continue;
           }
           const level = enumValue(rule, `rules.${name}`, RULE_LEVELS);

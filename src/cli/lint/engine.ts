@@ -7,6 +7,7 @@ import type { StatementOutline } from '../../diagnostics/render-json.js';
 import { parseAvro, type AvroNode } from '../../evolution/avro-model.js';
 import { checkCompatibility, type BreakingChange, type CompatibilityMode } from '../../evolution/compatibility.js';
 import { toAvroSchema } from '../../schema-export/avro.js';
+import type { RuleSettings } from '../../rules/config.js';
 import type { Span } from '../../source/span.js';
 import { validateScript, type StatementResult, type ValidationResult } from '../../validate.js';
 import { sinkColumns } from '../sink-table.js';
@@ -21,6 +22,8 @@ import { sinkColumns } from '../sink-table.js';
 export interface LintEnvironment {
   readonly catalogs: readonly CatalogEntries[];
   readonly sinks: readonly SinkSpec[];
+  /** Guardrail profile and rule overrides (the engine's default profile when absent). */
+  readonly rules?: RuleSettings;
 }
 
 export interface SinkSpec {
@@ -89,7 +92,7 @@ export class Linter {
 
   private lintUnchecked(unit: UnitInput): UnitResult {
     const catalogs = unit.catalogDdl === undefined ? this.env.catalogs : [...this.env.catalogs, catalogFromDdl(unit.catalogDdl).entries];
-    const result = validateScript(unit.text, { catalogs });
+    const result = validateScript(unit.text, { catalogs, ...(this.env.rules !== undefined ? { rules: this.env.rules } : {}) });
     const evolution: Diagnostic[] = [];
     if (this.sinks.length > 0) {
       for (const statement of result.statements) evolution.push(...this.checkSink(statement, result, catalogs));

@@ -12,7 +12,6 @@ export const typeCodes = {
   nestedAggregate: entry('FSQL3007', 'semantic', 'Aggregate function inside another aggregate'),
   overNotAllowed: entry('FSQL3008', 'semantic', 'OVER window where windows are not allowed'),
   aggregateModifier: entry('FSQL3009', 'semantic', 'DISTINCT, FILTER or WITHIN GROUP on a function that is not an aggregate'),
-  groupWindowOutsideGroupBy: entry('FSQL3010', 'semantic', 'Group window function outside GROUP BY'),
   // --- casts (3020-3029) ---
   invalidCast: entry('FSQL3020', 'semantic', 'Cast between incompatible types'),
   castRejectedAtRuntime: entry('FSQL3021', 'semantic', 'Cast Flink rejects when it generates code'),
@@ -27,7 +26,6 @@ export const typeCodes = {
   subqueryColumns: entry('FSQL3037', 'semantic', 'Subquery must return exactly one column'),
   literalOutOfRange: entry('FSQL3038', 'semantic', 'Literal out of range'),
   invalidTimeUnit: entry('FSQL3039', 'semantic', 'Time unit does not apply to this type'),
-  untypedNull: entry('FSQL3040', 'semantic', 'NULL without a type'),
   invalidDataType: entry('FSQL3041', 'semantic', 'Invalid data type'),
   unsupportedExpression: entry('FSQL3042', 'semantic', 'Expression not supported here'),
 } as const satisfies Record<string, CodeInfo>;

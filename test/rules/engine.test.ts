@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_RULES } from '../../rules/index.js';
+import { defineRule } from '../../src/rules/define.js';
+import { runRules } from '../../src/rules/engine.js';
+import { listRules, parseRuleFlag, resolveRuleSettings, RuleSettingsError } from '../../src/rules/index.js';
+import { findSuppressions } from '../../src/rules/suppressions.js';
+import { Codes } from '../../src/diagnostics/codes.js';
+import { validateScript } from '../../src/validate.js';
+
+const JOIN = 'SELECT o.id FROM orders AS o JOIN shipments AS s ON o.id = s.order_id';
+const codesOf = (sql: string, settings = {}) => validateScript(sql, { rules: settings }).diagnostics.map((d) => d.code);
+
+describe('engine', () => {
+  it('walks each statement once and dispatches enter and exit visitors to every rule', () => {
+    const seen: string[] = [];
+    const make = (id: string) => defineRule({
+      meta: { code: { code: `FSQL98${id}`, category: 'rule', title: 't', severity: 'warning' }, name: `probe-${id}`, category: 'query', rationale: '', examples: { bad: [], good: [] } },
+      create: () => ({
+        onStatement: (s) => { seen.push(`${id}:stmt:${s.parsed.index}`); },
+        Join: () => { seen.push(`${id}:join`); },
+        'Join:exit': () => { seen.push(`${id}:join-exit`); },
+      }),
+    });
+    const parsed = validateScript(`${JOIN};\nSELECT 1`, { rules: false });
+    runRules({ source: parsed.source, statements: parsed.statements }, [make('01'), make('02')], { rules: { 'probe-01': 'warn', 'probe-02': 'warn' } });
+    expect(seen).toEqual(['01:stmt:0', '02:stmt:0', '01:join', '02:join', '01:join-exit', '02:join-exit', '01:stmt:1', '02:stmt:1']);
+  });
+
+  it('turns a rule that throws into an internal diagnostic naming the rule; the other rules still report', () => {
+    const broken = defineRule({
+      meta: { code: { code: 'FSQL9899', category: 'rule', title: 't', severity: 'error' }, name: 'broken-rule', category: 'query', rationale: '', examples: { bad: [], good: [] } },
+      create: () => ({ Join: () => { throw new Error('boom'); } }),
+    });
+    const joinRule = BUILTIN_RULES.find((r) => r.meta.name === 'regular-join-without-state-ttl')!;
+    const parsed = validateScript(`${JOIN};\n${JOIN}`, { rules: false });
+    const found = runRules({ source: parsed.source, statements: parsed.statements }, [broken, joinRule], { rules: { 'broken-rule': 'error' } });
+    const internal = found.filter((d) => d.code === Codes.internalError.code);
+    expect(internal).toHaveLength(1);
+    expect(internal[0]!.message).toBe('rule `broken-rule` (FSQL9899) failed: boom');
+    expect(internal[0]!.category).toBe('internal');
+    expect(found.filter((d) => d.code === joinRule.meta.code)).toHaveLength(2);
+  });
+
+  it('sees tables defined by earlier statements only', () => {
+    const sink = "CREATE TABLE snk (k STRING, n BIGINT) WITH ('connector' = 'kafka');";
+    const insert = 'INSERT INTO snk SELECT user_id, COUNT(*) FROM clicks GROUP BY user_id';
+    expect(codesOf(`${sink}\n${insert}`)).toContain('FSQL9005');
+    expect(codesOf(`${insert};\n${sink}`)).not.toContain('FSQL9005');
+    expect(codesOf(`${sink}\nDROP TABLE snk;\n${insert}`)).not.toContain('FSQL9005');
+  });
+
+  it('uses catalog tables given to validation', () => {
+    const catalogs = [{
+      tables: [{
+        kind: 'table' as const, id: { catalog: 'c', database: 'd', name: 'snk' }, columns: [], watermark: null, primaryKey: null,
+        partitionKeys: [], options: [['connector', 'filesystem']] as [string, string][], comment: null, temporary: false, origin: { file: 'cat.yaml', span: null },
+      }], views: [], functions: [],
+    }];
+    const found = validateScript('INSERT INTO snk SELECT user_id, COUNT(*) FROM clicks GROUP BY user_id', { catalogs, rules: {} }).diagnostics;
+    expect(found.find((d) => d.code === 'FSQL9005')?.message).toMatch(/sink `snk` \(connector `filesystem`\)/);
+  });
+});
+
+describe('suppressions', () => {
+  it('reads next-line and file directives, with codes or names, outside strings', () => {
+    const text = "-- flinkcheck-disable-next-line FSQL9002, unbounded-distinct -- reason\nSELECT '-- flinkcheck-disable FSQL9013' FROM t /* flinkcheck-disable FSQL9014 */";
+    const found = findSuppressions(text);
+    expect(found.map((s) => [s.scope, s.line, s.rules.map((r) => r.text)])).toEqual([
+      ['next-line', 1, ['FSQL9002', 'unbounded-distinct']],
+      ['file', -1, ['FSQL9014']],
+    ]);
+    expect(text.slice(found[0]!.rules[1]!.span.start, found[0]!.rules[1]!.span.end)).toBe('unbounded-distinct');
+  });
+
+  it('suppresses a finding on the next line only', () => {
+    expect(codesOf(`-- flinkcheck-disable-next-line FSQL9002\n${JOIN}`)).not.toContain('FSQL9002');
+    expect(codesOf(`-- flinkcheck-disable-next-line FSQL9002\n\n${JOIN}`)).toEqual(['FSQL9900', 'FSQL9002']);
+  });
+
+  it('suppresses by name for the whole file, and without names every rule', () => {
+    expect(codesOf(`-- flinkcheck-disable regular-join-without-state-ttl\n${JOIN};\n${JOIN}`)).toEqual([]);
+    expect(codesOf(`/* flinkcheck-disable */\n${JOIN}`)).toEqual([]);
+  });
+
+  it('never suppresses syntax errors', () => {
+    expect(codesOf('-- flinkcheck-disable\nSELEC 1')).toContain('FSQL1015');
+  });
+
+  it('reports unknown rule names and suppressions that match nothing, with a fix removing them', () => {
+    const sql = '-- flinkcheck-disable-next-line FSQL9002\nSELECT 1;\n-- flinkcheck-disable-next-line no-such-rule\nSELECT 2';
+    const found = validateScript(sql, { rules: {} }).diagnostics;
+    expect(found.map((d) => [d.code, sql.slice(d.span.start, d.span.end)])).toEqual([
+      ['FSQL9900', '-- flinkcheck-disable-next-line FSQL9002'],
+      ['FSQL9901', 'no-such-rule'],
+    ]);
+    expect(found[0]!.fixes?.[0]?.edits[0]?.text).toBe('');
+  });
+
+  it('does not call a suppression unused when its rule is off in this run', () => {
+    expect(codesOf("-- flinkcheck-disable-next-line user-jar\nADD JAR '/a.jar'")).toEqual([]);
+    expect(codesOf("-- flinkcheck-disable-next-line user-jar\nSELECT 1", { profile: 'strict' })).toEqual(['FSQL9900']);
+  });
+});
+
+describe('profiles and settings', () => {
+  const SCRIPT = [
+    "ADD JAR '/tmp/udfs.jar'",
+    "SET 'execution.checkpointing.interval' = '1 h'",
+    "CREATE TABLE orders (id STRING, user_id STRING, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'kafka', 'scan.watermark.idle-timeout' = '1 min')",
+    "CREATE TABLE snk (user_id STRING, n BIGINT) WITH ('connector' = 'kafka')",
+    'INSERT INTO snk SELECT user_id, COUNT(*) FROM orders GROUP BY user_id',
+    'INSERT INTO snk SELECT * FROM orders MATCH_RECOGNIZE (PARTITION BY user_id ORDER BY ts MEASURES A.id AS aid PATTERN (A) DEFINE A AS A.id IS NOT NULL)',
+    'INSERT INTO snk SELECT * FROM orders',
+  ].join(';\n');
+  const run = (profile: string) => {
+    const found = validateScript(SCRIPT, { rules: { profile } }).diagnostics.filter((d) => d.category === 'rule');
+    return [...new Set(found.map((d) => `${d.code}:${d.severity}`))].sort();
+  };
+
+  it('differ as documented on one script', () => {
+    expect(run('recommended')).toEqual(['FSQL9003:warning', 'FSQL9005:error', 'FSQL9013:warning']);
+    expect(run('default')).toEqual(run('recommended'));
+    expect(run('permissive')).toEqual(['FSQL9005:error']);
+    expect(run('conservative')).toEqual([
+      'FSQL9001:error', 'FSQL9003:warning', 'FSQL9005:error', 'FSQL9013:warning', 'FSQL9021:error', 'FSQL9023:error', 'FSQL9024:error',
+    ]);
+    expect(run('strict')).toEqual([
+      'FSQL9003:error', 'FSQL9005:error', 'FSQL9013:error', 'FSQL9021:error', 'FSQL9023:warning', 'FSQL9024:error', 'FSQL9031:info',
+    ]);
+  });
+
+  it('the conservative profile rejects statements other than SELECT and INSERT and says which run', () => {
+    const found = validateScript("CREATE TABLE t (a INT) WITH ('connector' = 'kafka')", { rules: { profile: 'conservative' } }).diagnostics;
+    expect(found.find((d) => d.code === 'FSQL9001')?.message).toBe('CREATE TABLE statements are not supported on this platform');
+  });
+
+  it('overrides severity and options by code or name', () => {
+    expect(codesOf(JOIN, { rules: { FSQL9002: 'off' } })).toEqual([]);
+    const severities = validateScript(JOIN, { rules: { rules: { 'regular-join-without-state-ttl': 'error' } } }).diagnostics.map((d) => d.severity);
+    expect(severities).toEqual(['error']);
+    expect(codesOf("ADD JAR '/a.jar'", { rules: { 'user-jar': 'warn' } })).toEqual(['FSQL9021']);
+    expect(codesOf('SELECT a FROM t', { rules: { 'statement-too-long': { options: { maxLength: 5 } } } })).toEqual(['FSQL9017']);
+  });
+
+  it('rejects unknown profiles, rules, levels and options with a diagnostic', () => {
+    expect(() => resolveRuleSettings(BUILTIN_RULES, { profile: 'nope' })).toThrow(/unknown profile `nope`; the profiles are: recommended, strict, conservative, permissive/);
+    expect(() => resolveRuleSettings(BUILTIN_RULES, { rules: { FSQL9999: 'warn' } })).toThrow(RuleSettingsError);
+    expect(() => resolveRuleSettings(BUILTIN_RULES, { rules: { 'too-many-joins': { options: { maxJoins: 'ten' } } } })).toThrow(/must be a number of at least 0/);
+    expect(() => resolveRuleSettings(BUILTIN_RULES, { rules: { 'too-many-joins': { options: { limit: 3 } } } })).toThrow(/has no option `limit`; its options are: maxJoins/);
+    const found = validateScript('SELECT 1', { rules: { profile: 'nope' } }).diagnostics;
+    expect(found.map((d) => d.code)).toEqual(['FSQL9902']);
+  });
+
+  it('parses --rule flags', () => {
+    expect(parseRuleFlag('FSQL9002=off')).toEqual(['FSQL9002', 'off']);
+    expect(parseRuleFlag('select-star-in-deployed-query=Error')).toEqual(['select-star-in-deployed-query', 'error']);
+    expect(() => parseRuleFlag('FSQL9002')).toThrow(/RULE=off\|info\|warn\|error/);
+    expect(() => parseRuleFlag('FSQL9002=loud')).toThrow(/`loud` is not a level/);
+  });
+
+  it('lists every rule with its severity per profile', () => {
+    const listing = listRules();
+    expect(listing).toHaveLength(BUILTIN_RULES.length);
+    const userJar = listing.find((r) => r.name === 'user-jar')!;
+    expect(userJar.profiles).toEqual({ recommended: 'off', strict: 'error', conservative: 'error', permissive: 'off' });
+    expect(listing.find((r) => r.code === 'FSQL9005')!.profiles['permissive']).toBe('error');
+  });
+
+  it('validateScript runs no rules when asked not to', () => {
+    expect(codesOf(JOIN)).toEqual(['FSQL9002']);
+    expect(validateScript(JOIN, { rules: false }).diagnostics).toEqual([]);
+  });
+});

@@ -1,0 +1,38 @@
+import rule from '../../rules/updating-result-into-append-only-sink.js';
+import { ruleTester } from '../support/rule-tester.js';
+import { APPEND_SINK, CLICKS, ORDERS, SHIPMENTS, UPSERT_SINK, USERS_CDC } from './ddl.js';
+
+const PRINT = "CREATE TABLE out_print (k STRING, n BIGINT) WITH ('connector' = 'print');\n";
+const CDC_SINK = "CREATE TABLE out_cdc (k STRING, n BIGINT) WITH ('connector' = 'kafka', 'topic' = 'o', 'format' = 'debezium-json');\n";
+
+ruleTester(rule, {
+  valid: [
+    { name: 'upsert sink', sql: CLICKS + UPSERT_SINK + 'INSERT INTO out_upsert SELECT user_id, COUNT(*) FROM clicks GROUP BY user_id' },
+    { name: 'print accepts everything', sql: CLICKS + PRINT + 'INSERT INTO out_print SELECT user_id, COUNT(*) FROM clicks GROUP BY user_id' },
+    { name: 'changelog format sink', sql: CLICKS + CDC_SINK + 'INSERT INTO out_cdc SELECT user_id, COUNT(*) FROM clicks GROUP BY user_id' },
+    { name: 'window aggregation is append-only', sql: ORDERS + APPEND_SINK + "INSERT INTO out_append SELECT user_id, COUNT(*) FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(ts), INTERVAL '1' MINUTE)) GROUP BY user_id, window_start, window_end" },
+    { name: 'inner join of append-only streams', sql: ORDERS + SHIPMENTS + APPEND_SINK + 'INSERT INTO out_append SELECT o.id, 1 FROM orders AS o JOIN shipments AS s ON o.id = s.order_id' },
+    { name: 'unknown sink', sql: CLICKS + 'INSERT INTO somewhere SELECT user_id, COUNT(*) FROM clicks GROUP BY user_id' },
+  ],
+  invalid: [
+    {
+      sql: CLICKS + APPEND_SINK + 'INSERT INTO out_append SELECT user_id, COUNT(*) FROM clicks GROUP BY user_id',
+      errors: [{ text: 'GROUP BY user_id', message: /the GROUP BY here makes the result updating, but sink `out_append` \(connector `kafka`\) only accepts appended rows/, hint: /upsert-kafka/ }],
+    },
+    {
+      name: 'LEFT JOIN',
+      sql: ORDERS + SHIPMENTS + APPEND_SINK + 'INSERT INTO out_append SELECT o.id, 1 FROM orders AS o LEFT JOIN shipments AS s ON o.id = s.order_id',
+      errors: [{ text: 'LEFT JOIN', message: /LEFT JOIN here/ }],
+    },
+    {
+      name: 'changelog source through a view',
+      sql: USERS_CDC + APPEND_SINK + "CREATE VIEW names AS SELECT id, name FROM users;\nINSERT INTO out_append SELECT name, 1 FROM names",
+      errors: [{ text: 'users', message: /changelog source `users`/ }],
+    },
+    {
+      name: 'Top-N in a statement set',
+      sql: ORDERS + APPEND_SINK + 'EXECUTE STATEMENT SET BEGIN\nINSERT INTO out_append SELECT id, amount FROM (SELECT id, amount, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY amount DESC) AS rn FROM orders) WHERE rn <= 3;\nEND',
+      errors: [{ text: 'ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY amount DESC)', message: /Top-N/ }],
+    },
+  ],
+});
