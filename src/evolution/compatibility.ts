@@ -267,11 +267,11 @@ class Checker {
       const renamedFrom = leftovers.find((w) => this.readable(m.type, w.type));
       let message =
         this.direction === 'backward'
-          ? `${subject(fieldPath)} is new and has no default: the new schema cannot read records written with the registered schema, which lack it (a nullable column gets the default null)`
+          ? `${subject(fieldPath)} is new and has no default: the new schema cannot read records written with the registered schema, which lack it`
           : `${subject(fieldPath)} is no longer written, and the registered schema gives it no default: consumers on the registered schema cannot read the new records`;
       if (renamedFrom !== undefined) {
         const [from, to] = this.direction === 'backward' ? [renamedFrom.name, m.name] : [m.name, renamedFrom.name];
-        message += `; if \`${to}\` is \`${from}\` renamed, Avro matches renamed fields only through an alias on the reading side (\`"aliases": ["${from}"]\` on \`${to}\`)`;
+        message += `; if \`${to}\` is \`${from}\` renamed: Avro matches a renamed field only through an alias in the reading schema (\`"aliases": ["${from}"]\`)`;
       }
       this.report('missing-default', fieldPath, message);
     }

@@ -106,7 +106,7 @@ describe('worker threads (compiled CLI)', () => {
 
   it('--workers 2 gives exactly the output of --workers 1 on a batch large enough for the pool', async () => {
     const records = Array.from({ length: 400 }, (_, i) =>
-      JSON.stringify({ id: `q${i}`, sql: i % 7 === 0 ? `SELECT ${i} FORM t` : `SELECT ${i} AS n FROM t WHERE x > ${i}` }),
+      JSON.stringify({ id: `q${i}`, sql: i % 7 === 0 ? `SELECT ${i} FORM t` : `SELECT ${i} AS n, UPPER('x') AS s WHERE ${i} > 1` }),
     ).join('\n');
     const dir = await tempTree({ 'batch.jsonl': records + '\n' });
     const run = async (workers: string) => {

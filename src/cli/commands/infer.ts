@@ -10,6 +10,7 @@ import { decodeSource } from '../../source/decode.js';
 import type { StatementResult, ValidationResult } from '../../validate.js';
 import { parseCommandArgs, type OptionSpec } from '../args.js';
 import { loadCatalogs } from '../catalogs.js';
+import { sinkColumns } from '../sink-table.js';
 import { ExitCode, UsageError, type CliIo } from '../io.js';
 
 export const INFER_HELP = `Usage: flinkcheck infer [options] <file | ->
@@ -100,14 +101,17 @@ export async function runInfer(args: readonly string[], io: CliIo): Promise<numb
   let broken = false;
   if (registered !== null) {
     for (const { view, statement } of views) {
-      const exported = toAvroSchema(view.columns);
+      // An INSERT writes its sink table's row (the query is cast to it): compare that when known.
+      const target = statement.analysis?.target ?? null;
+      const written = statement.ast?.kind === 'Insert' && target !== null ? sinkColumns(target, result, catalogs.entries) : null;
+      const exported = toAvroSchema(written ?? view.columns);
       if (exported.schema === null) {
         broken = true;
         for (const p of exported.problems) io.stderr.write(`flinkcheck: ${view.name}: column \`${p.path}\` (${p.type}): ${p.reason}\n`);
         continue;
       }
       const compatibility = checkCompatibility(parseAvro(exported.schema), registered, compat, { checkNames: false });
-      const label = `${view.name} (statement ${statement.index + 1})`;
+      const label = `${view.name} (statement ${statement.index + 1}${written !== null ? ', as its sink table writes it' : ''})`;
       if (compatibility.compatible) {
         io.stderr.write(`${label}: compatible with ${values.against} (${compat.toUpperCase()})\n`);
         continue;

@@ -5,10 +5,11 @@ import { Codes } from '../../diagnostics/codes.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { StatementOutline } from '../../diagnostics/render-json.js';
 import { parseAvro, type AvroNode } from '../../evolution/avro-model.js';
-import { checkCompatibility, type CompatibilityMode, type IncompatibilityKind } from '../../evolution/compatibility.js';
+import { checkCompatibility, type BreakingChange, type CompatibilityMode } from '../../evolution/compatibility.js';
 import { toAvroSchema } from '../../schema-export/avro.js';
 import type { Span } from '../../source/span.js';
-import { validateScript, type StatementResult } from '../../validate.js';
+import { validateScript, type StatementResult, type ValidationResult } from '../../validate.js';
+import { sinkColumns } from '../sink-table.js';
 
 /**
  * Linting one unit: the whole pipeline (validateScript), then the schema-evolution check of each
@@ -91,7 +92,7 @@ export class Linter {
     const result = validateScript(unit.text, { catalogs });
     const evolution: Diagnostic[] = [];
     if (this.sinks.length > 0) {
-      for (const statement of result.statements) evolution.push(...this.checkSink(statement));
+      for (const statement of result.statements) evolution.push(...this.checkSink(statement, result, catalogs));
     }
     return {
       index: unit.index,
@@ -100,16 +101,22 @@ export class Linter {
     };
   }
 
-  private checkSink(statement: StatementResult): Diagnostic[] {
+  /**
+   * What the sink writes is its own table's physical row (the query's columns are cast to it), so
+   * that is compared when the sink table is known; otherwise the query's output.
+   */
+  private checkSink(statement: StatementResult, result: ValidationResult, catalogs: readonly CatalogEntries[]): Diagnostic[] {
     const analysis = statement.analysis;
-    if (analysis === null || analysis.target === null || analysis.schema === null) return [];
+    if (analysis === null || analysis.target === null) return [];
     if (statement.ast === null || !isWrite(statement.ast)) return [];
     const targetParts = analysis.target.split('.');
     const sink = this.sinks.find((s) => endsWith(targetParts, s.parts));
     if (sink === undefined) return [];
+    const columns = sinkColumns(analysis.target, result, catalogs) ?? analysis.schema;
+    if (columns === null) return [];
     const span = targetSpan(statement.ast, sink.parts) ?? statement.span;
 
-    const exported = toAvroSchema(analysis.schema);
+    const exported = toAvroSchema(columns);
     if (exported.schema === null) {
       const info = Codes.sinkTypeNotAvro;
       return exported.problems.map((p) => ({
@@ -121,29 +128,41 @@ export class Linter {
         span,
       }));
     }
-    const result = checkCompatibility(parseAvro(exported.schema), sink.registered, sink.compat, { checkNames: false });
+    const compatibility = checkCompatibility(parseAvro(exported.schema), sink.registered, sink.compat, { checkNames: false });
     const info = Codes.sinkSchemaIncompatible;
-    return result.changes.map((change) => ({
+    return compatibility.changes.map((change) => ({
       code: info.code,
       severity: info.severity,
       category: info.category,
       message: `\`${sink.table}\` (${sink.compat.toUpperCase()} against ${sink.file}): ${change.message}`,
-      hint: HINTS[change.kind],
+      hint: hintFor(change),
       span,
     }));
   }
 }
 
-const HINTS: Record<IncompatibilityKind, string> = {
-  'missing-default': 'make the column nullable (Flink gives nullable fields the default null) or keep the field in the output',
-  'type-mismatch': "cast the column to the registered field's type",
-  'became-nullable': 'wrap the column in COALESCE(..., default) or filter out nulls so it stays NOT NULL',
-  'no-longer-nullable': 'the registered field is nullable: readers of old data need the new field nullable too',
-  'missing-union-branch': "cast the column to one of the registered field's types",
-  'name-mismatch': 'use the registered record name',
-  'missing-enum-symbols': 'keep the registered enum symbols',
-  'fixed-size-mismatch': 'keep the registered fixed size',
-};
+/** What to do about each kind of breaking change, by the check that found it. */
+function hintFor(change: BreakingChange): string {
+  switch (change.kind) {
+    case 'missing-default':
+      return change.direction === 'backward'
+        ? 'make the sink column nullable (Flink then gives the field the default null), or keep the registered field name'
+        : 'keep writing the field, or register a version of the schema that gives it a default first';
+    case 'type-mismatch':
+    case 'missing-union-branch':
+      return "declare the sink column with the registered field's type";
+    case 'became-nullable':
+      return 'declare the sink column NOT NULL (and make the query never produce null for it, e.g. with COALESCE)';
+    case 'no-longer-nullable':
+      return 'keep the sink column nullable: data already written may hold null there';
+    case 'name-mismatch':
+      return 'use the registered record name';
+    case 'missing-enum-symbols':
+      return 'keep the registered enum symbols';
+    case 'fixed-size-mismatch':
+      return 'keep the registered fixed size';
+  }
+}
 
 function isWrite(ast: Statement): boolean {
   if (ast.kind === 'Execute') return isWrite(ast.statement);
