@@ -72,7 +72,8 @@ export async function runInfer(args: readonly string[], io: CliIo): Promise<numb
     }
   }
   const catalogFiles = (Array.isArray(values.catalog) ? values.catalog : []).map((c) => path.resolve(io.cwd, c));
-  const catalogs = await loadCatalogs(catalogFiles);
+  const catalogs = await loadCatalogs(catalogFiles, io.cwd);
+  for (const line of catalogs.warnings) io.stderr.write(`flinkcheck: warning: ${line}\n`);
   if (catalogs.errors.length > 0) throw new UsageError(catalogs.errors.join('\n'), 'infer');
 
   const bytes = given === '-' ? await readAll(io.stdin) : await readFile(path.resolve(io.cwd, given)).catch(() => {

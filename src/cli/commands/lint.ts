@@ -102,7 +102,8 @@ export async function runLint(args: readonly string[], io: CliIo): Promise<numbe
   }
   const effective = applyFlags(config, flags, io.cwd);
 
-  const catalogs = await loadCatalogs(effective.catalogs);
+  const catalogs = await loadCatalogs(effective.catalogs, io.cwd);
+  for (const line of catalogs.warnings) io.stderr.write(`flinkcheck: warning: ${line}\n`);
   const sinks = await loadSinks(effective.sinks, io.cwd);
   const setupErrors = [...catalogs.errors, ...sinks.errors];
   if (setupErrors.length > 0) {
