@@ -18,6 +18,7 @@ import {
 import { type Corpus, loadCorpus } from './corpus.js';
 import { SCALING_CASES, type ScalingCase, growthPairs } from './scaling.js';
 import { perStatementMedians, type Summary, summarize } from './stats.js';
+import { lintReport, measureLintBatch } from './lint.js';
 import { measureValidation, validationReport } from './validation.js';
 
 const WARMUP_PASSES = 2;
@@ -439,6 +440,8 @@ async function main(): Promise<void> {
   log('validation next to parse-only');
   const validation = measureValidation(corpus.statements);
   const scaling = await measureScaling();
+  log('lint batch: 1 vs 2 worker threads');
+  const lintBatch = await measureLintBatch(log);
 
   const loadAfter = load();
   const cpu = cpus();
@@ -471,6 +474,10 @@ async function main(): Promise<void> {
       'dropped before each run. MB = 10⁶ bytes.',
     '',
     scalingReport(scaling),
+    '',
+    '## Lint batch (`flinkcheck lint`, worker threads)',
+    '',
+    lintReport(lintBatch),
     '',
     `Total bench time: ${fixed((nowMs() - started) / 1e3, 0)} s.`,
     '',

@@ -64,6 +64,29 @@ export {
   type StatementOutline,
 } from './diagnostics/render-json.js';
 
+// Output schemas as Avro (as Flink's Avro formats derive them) and schema evolution checks.
+export {
+  FLINK_AVRO_RECORD_NAME,
+  printAvroSchema,
+  toAvroSchema,
+  type AvroExportOptions,
+  type AvroExportProblem,
+  type AvroExportResult,
+  type AvroRecord,
+  type AvroSchema,
+} from './schema-export/avro.js';
+export { formatColumnTable, toCreateTableDdl, toSchemaJson, type SchemaView } from './schema-export/columns.js';
+export {
+  AvroSchemaError,
+  checkCompatibility,
+  COMPATIBILITY_MODES,
+  parseAvro,
+  type AvroNode,
+  type BreakingChange,
+  type CompatibilityMode,
+  type CompatibilityResult,
+} from './evolution/index.js';
+
 // Expression typing, casts, type merging and the built-in function table.
 export { expressionContainsAggregate, toQueryType, typeExpression } from './analysis/expressions/typer.js';
 export { isComparable, isOrderable } from './analysis/expressions/comparable.js';

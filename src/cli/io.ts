@@ -15,6 +15,8 @@ export interface CliIo {
   readonly cwd: string;
   /** Whether stdout is a terminal; colours are used only then. */
   readonly isTTY: boolean;
+  /** Whether stderr is a terminal; progress bars are drawn only then. Missing means it is not. */
+  readonly stderrIsTTY?: boolean;
   /** Environment variables the CLI reads (NO_COLOR). Missing means none are set. */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
@@ -29,6 +31,7 @@ export function processIo(): CliIo {
     },
     cwd: process.cwd(),
     isTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
     env: process.env,
   };
 }

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCommandArgs } from './args.js';
 import { CHECK_HELP, runCheck } from './commands/check.js';
+import { INFER_HELP, runInfer } from './commands/infer.js';
+import { LINT_HELP, runLint } from './commands/lint.js';
 import { RULES_HELP, runRules } from './commands/rules.js';
 import { EXPLAIN_HELP, runExplain } from './commands/explain.js';
 import { EXPLAIN_ERROR_HELP, runExplainError } from './commands/explain-error.js';
@@ -14,6 +16,8 @@ const MAIN_HELP = `flinkcheck: check Apache Flink SQL scripts
 
 Usage:
   flinkcheck check [options] <path...>   check .sql files, directories or - (stdin)
+  flinkcheck lint [options] [path...]    lint files, globs and JSONL exports for CI (flinkcheck.yaml)
+  flinkcheck infer [options] <file>      print output schemas (table, DDL, JSON, Avro); check a sink's .avsc
   flinkcheck rules [options]             list the guardrail rules
   flinkcheck explain <code>              explain a diagnostic code, with an example and the fix
   flinkcheck explain-error --error <file> <sql-file>
@@ -25,11 +29,13 @@ Options:
   -h, --help      show this help
   -v, --version   show the version
 
-Run \`flinkcheck help check\` for the options of \`check\`.
+Run \`flinkcheck help <command>\` for the options of a command.
 `;
 
 const COMMAND_HELP: Readonly<Record<string, string>> = {
   check: CHECK_HELP,
+  lint: LINT_HELP,
+  infer: INFER_HELP,
   rules: RULES_HELP,
   explain: EXPLAIN_HELP,
   'explain-error': EXPLAIN_ERROR_HELP,
@@ -84,6 +90,10 @@ async function dispatch(args: readonly string[], io: CliIo): Promise<number> {
   switch (command) {
     case 'check':
       return runCheck(rest, io);
+    case 'lint':
+      return runLint(rest, io);
+    case 'infer':
+      return runInfer(rest, io);
     case 'rules':
       return runRules(rest, io);
     case 'explain':

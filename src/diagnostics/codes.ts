@@ -1,6 +1,7 @@
 import { type CodeInfo, entry } from './codes/entry.js';
 import { catalogCodes } from './codes/catalog.js';
 import { changelogCodes } from './codes/changelog.js';
+import { lintCodes } from './codes/lint.js';
 import { nameCodes } from './codes/names.js';
 import { ruleCodes } from './codes/rules.js';
 import { typeCodes } from './codes/types.js';
@@ -52,6 +53,7 @@ export const Codes = {
   ...typeCodes,
   ...changelogCodes,
   ...catalogCodes,
+  ...lintCodes,
   ...ruleCodes,
   // --- internal (0001-0009) ---
   internalError: entry('FSQL0001', 'internal', 'Internal error'),
