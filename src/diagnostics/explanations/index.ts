@@ -1,4 +1,6 @@
+import { catalogDocumentExplanations } from './catalog-documents.js';
 import { changelogExplanations } from './changelog.js';
+import { connectorExplanations } from './connectors.js';
 import { nameExplanations } from './names.js';
 import { syntaxExplanations } from './syntax.js';
 import { tableExplanations } from './tables.js';
@@ -12,6 +14,8 @@ const TABLES: readonly ExplanationTable[] = [
   nameExplanations,
   changelogExplanations,
   tableExplanations,
+  connectorExplanations,
+  catalogDocumentExplanations,
 ];
 
 function merge(tables: readonly ExplanationTable[]): ReadonlyMap<string, Explanation> {
