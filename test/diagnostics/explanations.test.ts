@@ -10,11 +10,12 @@ import { ALL_CODES } from '../../src/diagnostics/codes.js';
 import { EXPLANATIONS } from '../../src/diagnostics/explanations/index.js';
 import { applySafeFixes } from '../../src/diagnostics/fix-all.js';
 import { explainFlinkError } from '../../src/explain-error.js';
-import { checkExample, DIAGNOSTICS_DOCS_DIR, diagnosticsDocs } from '../../tools/docs/diagnostics.js';
+import { checkCatalogExample, checkExample, DIAGNOSTICS_DOCS_DIR, diagnosticsDocs } from '../../tools/docs/diagnostics.js';
 import { internalNamesIn } from '../../tools/docs/flink-corpus.js';
 
 const checked = [...EXPLANATIONS].filter(([, e]) => e.verifiedBy === undefined || e.verifiedBy === 'validate' || e.verifiedBy === 'latin1');
 const encodingOf = (how: string | undefined): 'latin1' | 'utf-16' => (how === 'latin1' ? 'latin1' : 'utf-16');
+const documents = [...EXPLANATIONS].filter(([, e]) => e.verifiedBy === 'catalog-document');
 
 describe('diagnostic catalog', () => {
   it('explains every code in ALL_CODES', () => {
@@ -35,6 +36,7 @@ describe('diagnostic catalog', () => {
       expect(e.fixed.trim(), code).not.toBe('');
       if (e.verifiedBy === 'none') expect(e.reason, code).toBeDefined();
       else expect(e.example.trim(), code).not.toBe('');
+      if (e.verifiedBy === 'catalog-document') expect(e.documentFormat, code).toBeDefined();
       expect(internalNamesIn(e.fix), code).toEqual([]);
     }
   });
@@ -45,6 +47,14 @@ describe('diagnostic catalog', () => {
     const fixed = checkExample(e.fixed).diagnostics;
     expect(fixed.map((d) => d.code), 'the fixed script').not.toContain(code);
     expect(fixed.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`), 'errors in the fixed script').toEqual([]);
+  });
+
+  it.each(documents.map(([code, e]) => [code, e] as const))('%s: the example catalog document triggers it and the fixed document is clean', (code, e) => {
+    const example = checkCatalogExample(e.example, e.documentFormat!);
+    expect(example.map((x) => x.code), 'the example').toContain(code);
+    const fixed = checkCatalogExample(e.fixed, e.documentFormat!);
+    expect(fixed.map((x) => x.code), 'the fixed document').not.toContain(code);
+    expect(fixed.filter((x) => x.severity !== 'warning').map((x) => `${x.code} ${x.path}: ${x.message}`), 'errors in the fixed document').toEqual([]);
   });
 
   it('applies the safe fixes of each example: the code goes away and no syntax error is left', () => {
@@ -147,6 +157,10 @@ describe('every emitted code is in the catalog', () => {
     const { corpusAvailable: available, judgeCorpus } = await import('../../tools/docs/flink-corpus.js');
     const emitted = new Set<string>();
     for (const [, e] of EXPLANATIONS) {
+      if (e.documentFormat !== undefined) {
+        for (const x of [...checkCatalogExample(e.example, e.documentFormat!), ...checkCatalogExample(e.fixed, e.documentFormat!)]) if (x.code !== undefined) emitted.add(x.code);
+        continue;
+      }
       for (const d of checkExample(e.example).diagnostics) emitted.add(d.code);
       for (const d of checkExample(e.fixed).diagnostics) emitted.add(d.code);
     }

@@ -1,3 +1,6 @@
+import { parseCatalogDocument } from '../../src/analysis/catalog/documents/document.js';
+import type { CatalogLoadError } from '../../src/analysis/catalog/documents/located.js';
+import { formatCatalogError } from '../../src/cli/commands/check.js';
 import { ALL_CODES, type CodeInfo } from '../../src/diagnostics/codes.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { EXPLANATIONS, type Explanation } from '../../src/diagnostics/explanations/index.js';
@@ -32,6 +35,14 @@ export function checkExample(text: string, encoding: 'utf-16' | 'latin1' = 'utf-
   const decoded = encoding === 'latin1' ? decodeSource(Uint8Array.from(Buffer.from(text, 'latin1'))) : { text, diagnostics: checkText(text) };
   const result = validateScript(decoded.text);
   return { diagnostics: mergeInputDiagnostics(decoded.diagnostics, result.diagnostics), source: result.source };
+}
+
+/**
+ * Loads a catalog-document example as `flinkcheck check --catalog catalog.<format>` does (Avro schema
+ * files cannot be named: the document is not read from disk) and returns its problems.
+ */
+export function checkCatalogExample(text: string, format: 'json' | 'yaml'): CatalogLoadError[] {
+  return parseCatalogDocument(text, `catalog.${format}`, format).errors;
 }
 
 /** The generated pages: path (relative to the repository root) to content. */
@@ -86,17 +97,21 @@ function codePage(info: CodeInfo, e: Explanation): string {
     lines.push(`No script triggers this code: ${e.reason ?? 'it is not produced from SQL text'}.`);
   } else {
     if (e.verifiedBy === 'latin1') lines.push('This script, saved as Latin-1 (ISO-8859-1) instead of UTF-8:', '');
-    lines.push(...fence('sql', e.example));
+    if (e.verifiedBy === 'catalog-document') lines.push(`This catalog document, passed as \`--catalog catalog.${e.documentFormat ?? 'yaml'}\`:`, '');
+    lines.push(...fence(e.documentFormat ?? 'sql', e.example));
     const output = e.verifiedBy === 'pending' ? '' : renderExampleOutput(info.code, e);
     if (output !== '') lines.push('', 'flinkcheck reports:', '', ...fence('text', output));
   }
   if (e.flink !== undefined) lines.push('', 'Flink reports:', '', ...fence('text', e.flink));
-  lines.push('', '## Fix', '', e.fix, '', ...fence('sql', e.fixed));
+  lines.push('', '## Fix', '', e.fix, '', ...fence(e.documentFormat ?? 'sql', e.fixed));
   return lines.join('\n') + '\n';
 }
 
 /** The example's diagnostics with this code, rendered as the CLI prints them (no colours). */
 function renderExampleOutput(code: string, e: Explanation): string {
+  if (e.verifiedBy === 'catalog-document') {
+    return checkCatalogExample(e.example, e.documentFormat ?? 'yaml').filter((x) => x.code === code).map(formatCatalogError).join('\n');
+  }
   const { diagnostics, source } = checkExample(e.example, e.verifiedBy === 'latin1' ? 'latin1' : 'utf-16');
   const mine = diagnostics.filter((d) => d.code === code);
   return mine.length === 0 ? '' : renderText(mine, source, { fileName: 'example.sql', color: false }).trimEnd();

@@ -1,5 +1,7 @@
+import { catalogDocumentExplanations } from './catalog-documents.js';
 import { changelogExplanations } from './changelog.js';
 import { expressionExplanations } from './expressions.js';
+import { connectorExplanations } from './connectors.js';
 import { nameExplanations } from './names.js';
 import { syntaxExplanations } from './syntax.js';
 import { tableExplanations } from './tables.js';
@@ -14,6 +16,8 @@ const TABLES: readonly ExplanationTable[] = [
   changelogExplanations,
   tableExplanations,
   expressionExplanations,
+  connectorExplanations,
+  catalogDocumentExplanations,
 ];
 
 function merge(tables: readonly ExplanationTable[]): ReadonlyMap<string, Explanation> {

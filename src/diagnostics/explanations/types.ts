@@ -18,10 +18,14 @@ export interface Explanation {
    * How the example is checked:
    * - `validate` (default): the example text goes through the input checks and validateScript;
    * - `latin1`: the example is saved as Latin-1 bytes and decoded like a file (encoding problems);
+   * - `catalog-document`: the example and the fixed text are catalog documents (docs/catalog.md) in
+   *   `documentFormat`, loaded as `--catalog catalog.yaml` (or `.json`) loads them;
    * - `pending`: the code is produced on another branch; the lead switches it to `validate` on merge;
    * - `none`: no script can trigger it (internal errors); `reason` says why.
    */
-  readonly verifiedBy?: 'validate' | 'latin1' | 'pending' | 'none';
+  readonly verifiedBy?: 'validate' | 'latin1' | 'catalog-document' | 'pending' | 'none';
+  /** The language of a catalog-document example and of its fixed text. */
+  readonly documentFormat?: 'json' | 'yaml';
   /** Why the example cannot be checked, for `verifiedBy: 'none'`. */
   readonly reason?: string;
 }
