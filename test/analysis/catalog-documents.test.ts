@@ -376,3 +376,47 @@ describe('Avro name resolution', () => {
     ]);
   });
 });
+
+describe('hostile catalog input', () => {
+  /** A small deterministic generator, so a failure reproduces. */
+  function random(seed: number): () => number {
+    let x = seed;
+    return () => {
+      x = (x * 1103515245 + 12345) & 0x7fffffff;
+      return x / 0x7fffffff;
+    };
+  }
+
+  it('never throws on mutated documents and Avro schemas', () => {
+    const yaml = readFileSync(new URL('../../examples/catalog.yaml', import.meta.url), 'utf8');
+    const avsc = JSON.stringify({
+      type: 'record', name: 'R', fields: [
+        { name: 'a', type: ['null', { type: 'record', name: 'S', fields: [{ name: 'b', type: { type: 'map', values: 'S' } }] }] },
+        { name: 'c', type: { type: 'fixed', name: 'F', size: 4, logicalType: 'decimal', precision: 5 } },
+      ],
+    });
+    const pieces = ['{', '}', '[', ']', ':', ',', '"', "'", '\n', ' ', '-', '&a', '*a', '!!', 'null', '#', 'type', 'name'];
+    const next = random(42);
+    for (let i = 0; i < 400; i++) {
+      for (const [base, format] of [[yaml, 'yaml'], [avsc, 'json']] as const) {
+        let text = base;
+        for (let m = 0; m < 1 + Math.floor(next() * 4); m++) {
+          const at = Math.floor(next() * text.length);
+          const cut = Math.floor(next() * 6);
+          text = text.slice(0, at) + pieces[Math.floor(next() * pieces.length)] + text.slice(at + cut);
+        }
+        const doc = parseCatalogDocument(text, 'm.yaml', format);
+        for (const e of doc.errors) expect(e.message.length).toBeGreaterThan(0);
+        const avro = parseAvroSchema(text, 'm.avsc');
+        expect(avro.errors.length > 0 || avro.entries.tables.length === 1).toBe(true);
+      }
+    }
+  });
+
+  it('reports deep nesting instead of overflowing the stack', () => {
+    const deep = '{"type": "record", "name": "R", "fields": [{"name": "a", "type": ' + '{"type": "array", "items": '.repeat(5000) + '"int"' + '}'.repeat(5000) + '}]}';
+    const r = parseAvroSchema(deep, 'deep.avsc');
+    expect(r.entries.tables).toEqual([]);
+    expect(r.errors[0]!.message).toContain('nesting too deep');
+  });
+});

@@ -51,6 +51,18 @@ export async function loadCatalogFile(file: string): Promise<{ readonly entries:
     return { entries: EMPTY, errors: [{ file, path: '', code: C.catalogUnreadable.code, message: `cannot read the catalog file: ${reason}` }] };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  try {
+    return readCatalogText(text, file, format);
+  } catch (e) {
+    // A bug of ours must not take the run down: report it like any other catalog problem.
+    return {
+      entries: EMPTY,
+      errors: [{ file, path: '', code: 'FSQL0001', message: `internal error while reading the catalog: ${e instanceof Error ? e.message : String(e)}` }],
+    };
+  }
+}
+
+function readCatalogText(text: string, file: string, format: CatalogFileFormat): { readonly entries: CatalogEntries; readonly errors: CatalogLoadError[] } {
   switch (format) {
     case 'json':
     case 'yaml':

@@ -30,6 +30,28 @@ export interface LocatedDocument {
 
 export type ParseOutcome = { readonly ok: true; readonly doc: LocatedDocument } | { readonly ok: false; readonly error: CatalogLoadError };
 
+const MAX_DEPTH = 64;
+
+/** The offset where `[`/`{` nesting (outside quoted strings) first exceeds `limit`, or null. */
+function bracketDepthAbove(text: string, limit: number): number | null {
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote !== null) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = null;
+      else if (c === '\n' && quote === "'") quote = null; // an unclosed YAML quote ends at the line for this count
+      continue;
+    }
+    if (c === '"' || (c === "'" && /[\s\[{,:]/.test(text[i - 1] ?? ' '))) quote = c;
+    else if (c === '[' || c === '{') {
+      if (++depth > limit) return i;
+    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+  }
+  return null;
+}
+
 /** `a.b`, `a[2]`, or `a['properties.bootstrap.servers']` for keys that are not plain words. */
 export function childPath(parent: string, key: string | number): string {
   if (typeof key === 'number') return `${parent}[${key}]`;
@@ -40,6 +62,12 @@ export function childPath(parent: string, key: string | number): string {
 /** Parses JSON (strictly, with JSON.parse first) or YAML 1.2 into a LocatedDocument. */
 export function parseLocated(text: string, file: string, format: 'json' | 'yaml'): ParseOutcome {
   const source = new SourceText(text);
+  // The parsers recurse per level: refuse absurd nesting before it can exhaust the stack.
+  const tooDeep = bracketDepthAbove(text, MAX_DEPTH);
+  if (tooDeep !== null) {
+    const at = source.position(tooDeep);
+    return { ok: false, error: { file, path: '', code: 'FSQL7002', message: `nesting too deep: more than ${MAX_DEPTH} levels of brackets`, line: at.line, column: at.column } };
+  }
   if (format === 'json') {
     try {
       JSON.parse(text);
@@ -78,7 +106,7 @@ export function parseLocated(text: string, file: string, format: 'json' | 'yaml'
   // Aliases can repeat a subtree many times over ("billion laughs"): bound the work, not just the depth.
   let budget = 1_000_000;
   const convert = (node: unknown, path: string, depth: number): unknown => {
-    if (depth > 64) throw new RangeError('nesting too deep');
+    if (depth > MAX_DEPTH) throw new RangeError('nesting too deep');
     if (--budget < 0) throw new RangeError('the document expands to too many values (through aliases)');
     if (isAlias(node)) return convert(node.resolve(doc), path, depth + 1);
     const n = node as Node | null;
