@@ -376,7 +376,7 @@ class OptionChecker {
       return;
     }
     this.report(
-      C.invalidOptionValue,
+      C.invalidConnectorOptionValue,
       `Option ${quote(o.key)} ${problem.problem}, but got ${quote(o.value)}`,
       o.valueSpan,
       known.spec.defaultValue !== undefined ? `the default is ${quote(known.spec.defaultValue)}` : undefined,

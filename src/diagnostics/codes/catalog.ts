@@ -7,7 +7,7 @@ export const catalogCodes = {
   unknownConnector: entry('FSQL5002', 'semantic', 'Unknown connector', 'warning'),
   requiredOptionMissing: entry('FSQL5003', 'semantic', 'Required connector option missing'),
   unknownOption: entry('FSQL5004', 'semantic', 'Unsupported connector option'),
-  invalidOptionValue: entry('FSQL5005', 'semantic', 'Invalid option value'),
+  invalidConnectorOptionValue: entry('FSQL5005', 'semantic', 'Invalid option value'),
   optionValueNotAllowed: entry('FSQL5006', 'semantic', 'Option value not among the allowed values'),
   conflictingOptions: entry('FSQL5007', 'semantic', 'Conflicting connector options'),
   optionNeedsOther: entry('FSQL5008', 'semantic', 'Option needs another option'),
