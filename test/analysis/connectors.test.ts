@@ -423,3 +423,14 @@ describe('checkConnectorOptions: upsert-kafka buffering and bounds', () => {
     expect(codes(check(withKey({ ...UPSERT, 'key.fields': 'id' })))).toEqual(['FSQL5004']);
   });
 });
+
+describe('checkConnectorOptions: options of every table', () => {
+  it('accepts the source watermark options on any connector and checks watermark alignment', () => {
+    expect(check(table({ ...KAFKA, 'scan.watermark.emit.strategy': 'on-event', 'scan.watermark.idle-timeout': '1 min' }))).toEqual([]);
+    expect(check(table({ connector: 'datagen', 'scan.watermark.alignment.group': 'g', 'scan.watermark.alignment.max-drift': '20 s' }))).toEqual([]);
+    const alone = check(table({ connector: 'datagen', 'scan.watermark.alignment.group': 'g' }));
+    expect(alone.map((d) => [d.code, d.at])).toEqual([['FSQL5008', "'scan.watermark.alignment.group'"]]);
+    expect(alone[0]!.message).toContain("'scan.watermark.alignment.max-drift'");
+    expect(codes(check(table({ ...KAFKA, 'scan.watermark.emit.strategy': 'periodic' })))).toEqual(['FSQL5006']);
+  });
+});

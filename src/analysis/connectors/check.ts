@@ -59,6 +59,9 @@ interface KnownOption {
   readonly owner: string;
 }
 
+/** Formats named in hints (the full list is long). */
+const COMMON_FORMATS = ['json', 'csv', 'avro', 'avro-confluent', 'raw', 'debezium-json', 'parquet'];
+
 function quote(text: string): string {
   return `'${text}'`;
 }
@@ -200,7 +203,7 @@ class OptionChecker {
             C.formatMissing,
             `The ${spec.name} connector needs a ${slot.role === 'key' ? 'key format' : 'format'}: set ${slot.keys.map(quote).join(' or ')}`,
             this.connectorOption!.valueSpan,
-            `add for example ${quote(slot.keys[0]!)} = 'json'; formats: ${list(FORMATS.filter((f) => !slot.insertOnly || isInsertOnlyFormat(f)).map((f) => f.name))}`,
+            `add for example ${quote(slot.keys[0]!)} = 'json'; common formats: ${list(FORMATS.filter((f) => COMMON_FORMATS.includes(f.name) && (!slot.insertOnly || isInsertOnlyFormat(f))).map((f) => f.name))}`,
           );
         }
         continue;

@@ -1,5 +1,5 @@
 import { INSERT_ONLY } from '../schema.js';
-import type { ConnectorSpec, OptionSpec, SinkCapabilities } from './spec.js';
+import type { ConnectorSpec, OptionRule, OptionSpec, SinkCapabilities } from './spec.js';
 
 /**
  * Connector options as data, after the factories' requiredOptions/optionalOptions:
@@ -88,7 +88,38 @@ const EXACTLY_ONCE_RULE = {
   why: 'exactly-once delivery writes through Kafka transactions, which need an id prefix',
 } as const;
 
-export const CONNECTORS: readonly ConnectorSpec[] = [
+/**
+ * Options every table factory accepts (FactoryUtil.TableFactoryHelper consumes the source
+ * watermark options for all connectors) and the rule FactoryUtil#checkWatermarkOptions applies.
+ */
+const TABLE_OPTIONS: readonly OptionSpec[] = [
+  int('property-version'),
+  oneOf('scan.watermark.emit.strategy', ['on-event', 'on-periodic'], { defaultValue: 'on-periodic' }),
+  str('scan.watermark.alignment.group'),
+  duration('scan.watermark.alignment.max-drift'),
+  duration('scan.watermark.alignment.update-interval', { defaultValue: '1000 ms' }),
+  duration('scan.watermark.idle-timeout'),
+];
+
+const ALIGNMENT = 'watermark alignment needs a group and a maximum drift';
+const TABLE_RULES: readonly OptionRule[] = [
+  { kind: 'requires', key: 'scan.watermark.alignment.group', needs: ['scan.watermark.alignment.max-drift'], why: ALIGNMENT },
+  { kind: 'requires', key: 'scan.watermark.alignment.max-drift', needs: ['scan.watermark.alignment.group'], why: ALIGNMENT },
+  {
+    kind: 'requires',
+    key: 'scan.watermark.alignment.update-interval',
+    needs: ['scan.watermark.alignment.group', 'scan.watermark.alignment.max-drift'],
+    why: ALIGNMENT,
+  },
+];
+
+const withTableOptions = (spec: ConnectorSpec): ConnectorSpec => ({
+  ...spec,
+  options: [...spec.options, ...TABLE_OPTIONS],
+  rules: [...spec.rules, ...TABLE_RULES],
+});
+
+export const CONNECTORS: readonly ConnectorSpec[] = ([
   {
     name: 'kafka',
     summary: 'Apache Kafka topics (append-only)',
@@ -327,7 +358,7 @@ export const CONNECTORS: readonly ConnectorSpec[] = [
     primaryKey: 'allowed',
     supportsPartitioning: true,
   },
-];
+] satisfies ConnectorSpec[]).map(withTableOptions);
 
 const BY_NAME = new Map(CONNECTORS.map((c) => [c.name, c]));
 
