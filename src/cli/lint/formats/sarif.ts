@@ -1,3 +1,4 @@
+import { explanationOf } from '../../../diagnostics/explanations/index.js';
 import { createHash } from 'node:crypto';
 import { ALL_CODES, Codes, type CodeInfo } from '../../../diagnostics/codes.js';
 import type { Category, Diagnostic, Severity } from '../../../diagnostics/diagnostic.js';
@@ -73,16 +74,20 @@ export function formatSarif(report: LintReport): string {
 function ruleDescriptor(code: string) {
   const info = CODE_INFO.get(code) ?? { code, title: code, category: 'internal' as const, severity: 'error' as const };
   // Codes may carry their own texts; otherwise they are composed from the title and category.
-  const extra = info as CodeInfo & { readonly description?: string; readonly help?: string };
+  // The diagnostics catalog explains each code (docs/diagnostics/); the category texts are the fallback.
+  const explained = explanationOf(code);
   const key = CODE_KEYS.get(code);
-  const full = extra.description ?? `${info.title}. ${CATEGORY_TEXT[info.category]}`;
-  const help = extra.help ?? CATEGORY_HELP[info.category];
+  const full = explained?.explanation ?? `${info.title}. ${CATEGORY_TEXT[info.category]}`;
+  const help = explained?.fix ?? CATEGORY_HELP[info.category];
   return {
     id: code,
     ...(key !== undefined ? { name: key.charAt(0).toUpperCase() + key.slice(1) } : {}),
     shortDescription: { text: info.title },
     fullDescription: { text: full },
-    help: { text: help, markdown: `**${code}: ${info.title}**\n\n${full}\n\n${help}` },
+    help: {
+      text: help,
+      markdown: `**${code}: ${info.title}**\n\n${full}\n\n${help}${explained === undefined ? '' : `\n\nExample:\n\n\`\`\`sql\n${explained.example}\n\`\`\`\n\nFixed:\n\n\`\`\`sql\n${explained.fixed}\n\`\`\``}`,
+    },
     defaultConfiguration: { level: LEVEL[info.severity] },
     properties: { category: info.category, tags: ['flink-sql', info.category] },
   };
