@@ -1,4 +1,5 @@
 import { catalogFromDdl } from '../analysis/analyze.js';
+import { parseAvroSchema } from '../analysis/catalog/documents/index.js';
 import type { CatalogColumn, CatalogEntries, CatalogTable, ColumnKind, ObjectIdentifier } from '../analysis/catalog/model.js';
 import type { LogicalType } from '../analysis/types/logical-type.js';
 import { T, printType } from '../analysis/types/logical-type.js';
@@ -6,7 +7,7 @@ import { parseTypeString } from '../analysis/types/parse-type.js';
 import { parseExpression } from '../parse/index.js';
 import { SourceText } from '../source/source-text.js';
 import type { FieldViolation } from './rich-error.js';
-import type { WireCatalog, WireColumn, WireOption, WireTable } from './wire.js';
+import type { WireAvroTable, WireCatalog, WireColumn, WireOption, WireTable } from './wire.js';
 
 /** Flink's built-in catalog and database, used for names given without them. */
 export const DEFAULT_CATALOG = 'default_catalog';
@@ -59,11 +60,11 @@ export function convertCatalogs(catalogs: readonly WireCatalog[], path: string):
         functions.push(...entries.functions);
         break;
       }
-      case 'avro':
-        // parseAvroSchema (Avro record -> CatalogTable) is being written on another branch; wiring
-        // it in here, with `table_name` and `options` from the request, is all this case needs.
-        violations.push({ field: `${at}.avro`, description: 'Avro schemas are not supported yet; describe the table as `structured` or `ddl`' });
+      case 'avro': {
+        const table = convertAvro(catalog.avro ?? { table_name: '', schema: '', options: [] }, `${at}.avro`, violations);
+        if (table !== null) tables.push(table);
         break;
+      }
       default:
         violations.push({ field: at, description: 'set one of `structured`, `ddl` or `avro`' });
     }
@@ -157,6 +158,39 @@ function convertTable(table: WireTable, at: string, violations: FieldViolation[]
     temporary: false,
     origin: { file: null, span: null },
   };
+}
+
+/** An Avro record schema read as one table (the record's fields are its physical columns). */
+function convertAvro(avro: WireAvroTable, at: string, violations: FieldViolation[]): CatalogTable | null {
+  const before = violations.length;
+  let id: ObjectIdentifier | null = null;
+  if (avro.table_name !== '') {
+    id = identifierOf(avro.table_name);
+    if (id === null) violations.push({ field: `${at}.table_name`, description: `\`${avro.table_name}\` is not a table name (use \`table\`, \`database.table\` or \`catalog.database.table\`)` });
+  }
+  const options = convertOptions(avro.options, `${at}.options`, violations);
+  if (avro.schema.trim() === '') {
+    violations.push({ field: `${at}.schema`, description: 'give the Avro schema as JSON text, e.g. {"type": "record", "name": "Order", "fields": [...]}' });
+    return null;
+  }
+  const { entries, errors } = parseAvroSchema(avro.schema, `${at}.schema`, {
+    ...(id === null ? {} : { tableName: id.name, catalog: id.catalog, database: id.database }),
+    connectorOptions: options,
+  });
+  for (const e of errors) {
+    if (e.severity === 'warning') continue;
+    const where = e.line === undefined ? '' : `line ${e.line}, column ${e.column ?? 1}: `;
+    const inSchema = e.path === '' ? '' : ` (at \`${e.path}\`)`;
+    violations.push({ field: `${at}.schema`, description: `${where}${e.message}${inSchema}` });
+  }
+  if (violations.length > before) return null;
+  const table = entries.tables[0];
+  if (table === undefined) {
+    violations.push({ field: `${at}.schema`, description: 'the schema must be an Avro record' });
+    return null;
+  }
+  // Requests have no files: the table's origin is the request, as for structured tables.
+  return { ...table, origin: { file: null, span: null } };
 }
 
 function convertColumn(column: WireColumn, where: string, violations: FieldViolation[]): CatalogColumn | null {

@@ -15,7 +15,7 @@ import type { ServerConfig } from './config.js';
 import { ServerMetrics } from './metrics.js';
 import { PROTO_ROOT, SERVICE_PROTO } from './paths.js';
 import { WorkPool } from './pool.js';
-import { BUILT_IN_RULE_CATALOG, type RuleCatalog } from './rules.js';
+import { builtInRuleCatalog, findProfile, profileList, type RuleCatalog } from './rules.js';
 import { createValidationService } from './service.js';
 import type { WireCatalog } from './wire.js';
 
@@ -48,9 +48,9 @@ export interface RunningServer {
   shutdown(): Promise<void>;
 }
 
-export async function startServer(config: ServerConfig, logger: Logger, rules: RuleCatalog = BUILT_IN_RULE_CATALOG): Promise<RunningServer> {
-  if (!rules.profiles.includes(config.defaultProfile)) {
-    throw new Error(`unknown default profile '${config.defaultProfile}'; known profiles: ${rules.profiles.join(', ')}`);
+export async function startServer(config: ServerConfig, logger: Logger, rules: RuleCatalog = builtInRuleCatalog()): Promise<RunningServer> {
+  if (findProfile(rules, config.defaultProfile) === undefined) {
+    throw new Error(`unknown default profile '${config.defaultProfile}'; known profiles: ${profileList(rules)}`);
   }
   const packageDefinition = loadServiceDefinition();
   const pool = new WorkPool({

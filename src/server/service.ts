@@ -9,14 +9,18 @@ import {
 } from '@grpc/grpc-js';
 import type { Logger } from 'pino';
 import type { CatalogEntries } from '../analysis/catalog/model.js';
+import type { RuleSettings } from '../rules/index.js';
 import { CatalogCache, catalogIdOf } from './catalog-registry.js';
 import type { ServerConfig } from './config.js';
 import type { ServerMetrics } from './metrics.js';
 import { PoolError, type WorkPool } from './pool.js';
 import { RpcError, toStatusObject, type FieldViolation } from './rich-error.js';
-import { findRule, type RuleCatalog } from './rules.js';
+import { ruleSettingsOf, type RuleCatalog } from './rules.js';
+import { explainCode, type WireExplainCodeResponse } from './explain-code.js';
 import type {
   WireCatalog,
+  WireExplainErrorRequest,
+  WireExplainErrorResponse,
   WireRuleOverride,
   WireValidateScriptRequest,
   WireValidateScriptResponse,
@@ -49,7 +53,11 @@ interface Settings {
 
 interface Prepared {
   readonly catalogs: readonly CatalogEntries[];
+  readonly rules: RuleSettings;
 }
+
+/** Upper-case names of RuleLevel values, for ListRules. */
+const RULE_LEVEL = { off: 'RULE_LEVEL_OFF', info: 'RULE_LEVEL_INFO', warning: 'RULE_LEVEL_WARNING', error: 'RULE_LEVEL_ERROR' } as const;
 
 /** Request id from `x-request-id` when the client sent a sane one, else a fresh UUID. */
 function requestIdOf(metadata: Metadata): string {
@@ -103,20 +111,16 @@ export function createValidationService(deps: ServiceDeps): UntypedServiceImplem
     const violations: FieldViolation[] = [];
     const bytes = Buffer.byteLength(sql, 'utf8');
     if (bytes > config.maxSqlBytes) violations.push({ field: 'sql', description: `the script has ${bytes} bytes; this server accepts at most ${config.maxSqlBytes}` });
-    if (settings.profile !== '' && !rules.profiles.includes(settings.profile)) {
-      violations.push({ field: 'profile', description: `unknown profile \`${settings.profile}\`; known profiles: ${rules.profiles.join(', ')}` });
-    }
-    settings.overrides.forEach((o, i) => {
-      if (findRule(rules, o.rule) === undefined) violations.push({ field: `rule_overrides[${i}].rule`, description: `no rule is named \`${o.rule}\` (ListRules lists them)` });
-      if (o.level === 'RULE_LEVEL_UNSPECIFIED') violations.push({ field: `rule_overrides[${i}].level`, description: 'set a level (off, info, warning or error)' });
-    });
+    const ruleRequest = ruleSettingsOf(rules, settings.profile, settings.overrides, config.defaultProfile);
+    if (!ruleRequest.ok) violations.push(...ruleRequest.violations);
+    const ruleSettings = ruleRequest.ok ? ruleRequest.settings : null;
     const named: CatalogEntries[] = [];
     settings.catalogIds.forEach((id, i) => {
       const found = deps.registered.get(id);
       if (found === undefined) violations.push({ field: `catalog_ids[${i}]`, description: `no catalog is registered as \`${id}\`; register it with RegisterCatalog (catalogs are kept in memory, per server)` });
       else named.push(found);
     });
-    if (violations.length > 0) {
+    if (violations.length > 0 || ruleSettings === null) {
       const error = RpcError.invalidArgument(violations);
       // Registered catalogs live in one replica's memory: this reason tells a client to register again.
       if (named.length < settings.catalogIds.length) {
@@ -124,9 +128,9 @@ export function createValidationService(deps: ServiceDeps): UntypedServiceImplem
       }
       throw error;
     }
-    if (settings.catalogs.length === 0) return { catalogs: named.length > 0 ? named : deps.baseCatalogs };
+    if (settings.catalogs.length === 0) return { catalogs: named.length > 0 ? named : deps.baseCatalogs, rules: ruleSettings };
     const inline = await convertCatalogs(settings.catalogs, 'catalogs', inlineCatalogs, signal, onStart);
-    return { catalogs: [inline, ...named] };
+    return { catalogs: [inline, ...named], rules: ruleSettings };
   }
 
   async function convertCatalogs(catalogs: readonly WireCatalog[], path: string, cache: CatalogCache, signal: AbortSignal, onStart?: () => void): Promise<CatalogEntries> {
@@ -134,16 +138,16 @@ export function createValidationService(deps: ServiceDeps): UntypedServiceImplem
     const cached = cache.get(id);
     if (cached !== undefined) return cached;
     const result = await pool.run({ kind: 'catalog', catalogs, path }, { signal, onStart });
-    if (result.kind !== 'catalog') throw new Error('worker answered a catalog task with a validation');
+    if (result.kind !== 'catalog') throw new Error(`worker answered a catalog task with ${result.kind}`);
     if (!result.conversion.ok) throw RpcError.invalidArgument(result.conversion.violations);
     cache.set(id, result.conversion.entries);
     return result.conversion.entries;
   }
 
   async function validate(sql: string, settings: Settings, signal: AbortSignal, onStart?: () => void): Promise<WireValidateScriptResponse> {
-    const { catalogs } = await prepare(sql, settings, signal, onStart);
-    const result = await pool.run({ kind: 'validate', sql, catalogs }, { signal, onStart });
-    if (result.kind !== 'validate') throw new Error('worker answered a validation with a catalog');
+    const prepared = await prepare(sql, settings, signal, onStart);
+    const result = await pool.run({ kind: 'validate', sql, catalogs: prepared.catalogs, rules: prepared.rules }, { signal, onStart });
+    if (result.kind !== 'validate') throw new Error(`worker answered a validation with ${result.kind}`);
     metrics.observeResult(result.response.diagnostics, result.statementKinds);
     return result.response;
   }
@@ -197,18 +201,42 @@ export function createValidationService(deps: ServiceDeps): UntypedServiceImplem
     (res) => res,
   );
 
-  const ListRules = unary<object, object>(
-    'ListRules',
-    () => ({}),
-    async () => ({
-      rules: rules.rules.map((r) => ({
-        name: r.name, code: r.code, description: r.description,
-        default_severity: `SEVERITY_${r.defaultSeverity.toUpperCase()}`, profiles: [...r.profiles],
-      })),
-      profiles: [...rules.profiles],
-      default_profile: config.defaultProfile,
-    }),
-    () => ({}),
+  // The registry does not change while the server runs: the answer is built once.
+  const ruleList = {
+    rules: rules.rules.map((r) => ({
+      name: r.name, code: r.code, description: r.description, category: r.category,
+      default_severity: `SEVERITY_${r.defaultSeverity.toUpperCase()}`,
+      profiles: r.levels.filter((l) => l.level !== 'off').map((l) => l.profile),
+      profile_levels: r.levels.map((l) => ({ profile: l.profile, level: RULE_LEVEL[l.level] })),
+    })),
+    profiles: rules.profiles.map((p) => p.name),
+    default_profile: config.defaultProfile,
+    profile_details: rules.profiles.map((p) => ({ name: p.name, aliases: [...p.aliases], description: p.description })),
+  };
+  const ListRules = unary<object, typeof ruleList>('ListRules', () => ({}), async () => ruleList, (res) => ({ rules: res.rules.length }));
+
+  const ExplainError = unary<WireExplainErrorRequest, WireExplainErrorResponse>(
+    'ExplainError',
+    (req) => ({ ...sqlFingerprint(req.sql), error_text_length: req.error_text.length, inline_catalogs: req.catalogs.length, catalog_ids: req.catalog_ids.length }),
+    async (req, signal) => {
+      if (req.error_text.trim() === '') throw RpcError.invalidArgument([{ field: 'error_text', description: 'give the exception text Flink printed' }]);
+      if (Buffer.byteLength(req.error_text, 'utf8') > config.maxSqlBytes) {
+        throw RpcError.invalidArgument([{ field: 'error_text', description: `the error text has more than ${config.maxSqlBytes} bytes; send the message and the first lines of its stack trace` }]);
+      }
+      // The server's default profile applies: Flink's message is matched against what validation finds.
+      const prepared = await prepare(req.sql, { catalogs: req.catalogs, catalogIds: req.catalog_ids, profile: '', overrides: [] }, signal);
+      const result = await pool.run({ kind: 'explain', errorText: req.error_text, sql: req.sql, catalogs: prepared.catalogs, rules: prepared.rules }, { signal });
+      if (result.kind !== 'explain') throw new Error(`worker answered an explanation with ${result.kind}`);
+      return result.response;
+    },
+    (res) => ({ recognised: res.recognised, kind: res.kind }),
+  );
+
+  const ExplainCode = unary<{ code: string }, WireExplainCodeResponse>(
+    'ExplainCode',
+    (req) => ({ code: req.code.slice(0, 16) }),
+    async (req) => explainCode(req.code),
+    (res) => ({ documented: res.documented }),
   );
 
   function ValidateStream(call: ServerDuplexStream<WireValidateStreamRequest, object>): void {
@@ -302,7 +330,7 @@ export function createValidationService(deps: ServiceDeps): UntypedServiceImplem
     call.on('error', () => session.abort());
   }
 
-  return { ValidateScript, ValidateStream, ListRules, RegisterCatalog };
+  return { ValidateScript, ValidateStream, ListRules, RegisterCatalog, ExplainError, ExplainCode };
 }
 
 /** The text of a stream version: its full text, or the previous text with its edits applied. */

@@ -4,8 +4,9 @@ import { printType, timeAttributeOf } from '../analysis/types/logical-type.js';
 import type { Applicability, Category, Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import type { SourceText } from '../source/source-text.js';
 import type { Span } from '../source/span.js';
+import type { FlinkErrorExplanation } from '../explain-error.js';
 import type { ValidationResult } from '../validate.js';
-import type { WireDiagnostic, WireRange, WireStatement, WireValidateScriptResponse } from './wire.js';
+import type { WireDiagnostic, WireExplainErrorResponse, WireRange, WireStatement, WireValidateScriptResponse } from './wire.js';
 
 const SEVERITY: Readonly<Record<Severity, string>> = {
   error: 'SEVERITY_ERROR',
@@ -39,6 +40,21 @@ export function toWireResponse(result: ValidationResult): WireValidateScriptResp
     statements: result.statements.map((s) => toWireStatement(s.index, s.kind, s.span, s.analysis, source)),
     error_count: errors,
     warning_count: warnings,
+  };
+}
+
+/** The ExplainError response; the diagnostic's positions are in the SQL the request sent. */
+export function toWireExplanation(e: FlinkErrorExplanation): WireExplainErrorResponse {
+  return {
+    recognised: e.recognised,
+    kind: e.kind ?? '',
+    flink_message: e.flinkMessage,
+    flink_line: e.flinkPosition?.line ?? 0,
+    flink_column: e.flinkPosition?.column ?? 0,
+    diagnostic: e.diagnostic === null ? null : toWireDiagnostic(e.diagnostic, e.source),
+    from_validation: e.fromValidation,
+    translated_message: e.translation?.message ?? '',
+    translated_hint: e.translation?.hint ?? '',
   };
 }
 

@@ -8,7 +8,13 @@ export interface WireCatalog {
   readonly source?: 'structured' | 'ddl' | 'avro';
   readonly structured?: { readonly tables: readonly WireTable[] } | null;
   readonly ddl?: string;
-  readonly avro?: { readonly table_name: string; readonly schema: string; readonly options: readonly WireOption[] } | null;
+  readonly avro?: WireAvroTable | null;
+}
+
+export interface WireAvroTable {
+  readonly table_name: string;
+  readonly schema: string;
+  readonly options: readonly WireOption[];
 }
 
 export interface WireTable {
@@ -99,4 +105,23 @@ export interface WireValidateScriptResponse {
   readonly statements: readonly WireStatement[];
   readonly error_count: number;
   readonly warning_count: number;
+}
+
+export interface WireExplainErrorRequest {
+  readonly error_text: string;
+  readonly sql: string;
+  readonly catalogs: readonly WireCatalog[];
+  readonly catalog_ids: readonly string[];
+}
+
+export interface WireExplainErrorResponse {
+  readonly recognised: boolean;
+  readonly kind: string;
+  readonly flink_message: string;
+  readonly flink_line: number;
+  readonly flink_column: number;
+  readonly diagnostic: WireDiagnostic | null;
+  readonly from_validation: boolean;
+  readonly translated_message: string;
+  readonly translated_hint: string;
 }

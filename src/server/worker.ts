@@ -4,14 +4,18 @@
  * shaped as response messages.
  */
 import type { CatalogEntries } from '../analysis/catalog/model.js';
+import { explainFlinkError } from '../explain-error.js';
 import { warmUpParser } from '../parse/index.js';
+import type { RuleSettings } from '../rules/index.js';
 import { validateScript } from '../validate.js';
 import { convertCatalogs, type CatalogConversion } from './catalog-input.js';
-import { toWireResponse } from './to-wire.js';
-import type { WireCatalog, WireValidateScriptResponse } from './wire.js';
+import { toWireExplanation, toWireResponse } from './to-wire.js';
+import type { WireCatalog, WireExplainErrorResponse, WireValidateScriptResponse } from './wire.js';
 
+/** Rule settings arrive already checked (src/server/rules.ts): the engine does not throw on them here. */
 export type WorkerTask =
-  | { readonly kind: 'validate'; readonly sql: string; readonly catalogs: readonly CatalogEntries[] }
+  | { readonly kind: 'validate'; readonly sql: string; readonly catalogs: readonly CatalogEntries[]; readonly rules: RuleSettings }
+  | { readonly kind: 'explain'; readonly errorText: string; readonly sql: string; readonly catalogs: readonly CatalogEntries[]; readonly rules: RuleSettings }
   | { readonly kind: 'catalog'; readonly catalogs: readonly WireCatalog[]; readonly path: string };
 
 /**
@@ -26,6 +30,7 @@ export interface PoolTask {
 
 export type WorkerResult =
   | { readonly kind: 'validate'; readonly response: WireValidateScriptResponse; readonly statementKinds: readonly string[] }
+  | { readonly kind: 'explain'; readonly response: WireExplainErrorResponse }
   | { readonly kind: 'catalog'; readonly conversion: CatalogConversion };
 
 const testHooks = process.env.FLINKCHECK_TEST_HOOKS === '1';
@@ -38,7 +43,8 @@ export default function run({ task, startedAt }: PoolTask): WorkerResult {
   startedAt[0] = Date.now();
   if (task.kind === 'catalog') return { kind: 'catalog', conversion: convertCatalogs(task.catalogs, task.path) };
   if (testHooks) applyTestHooks(task.sql);
-  const result = validateScript(task.sql, { catalogs: task.catalogs });
+  if (task.kind === 'explain') return { kind: 'explain', response: toWireExplanation(explainFlinkError(task.errorText, task.sql, { catalogs: task.catalogs, rules: task.rules })) };
+  const result = validateScript(task.sql, { catalogs: task.catalogs, rules: task.rules });
   return { kind: 'validate', response: toWireResponse(result), statementKinds: result.statements.map((s) => s.kind) };
 }
 

@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -68,6 +67,8 @@ describe('buf curl against the server', () => {
     expect(services.stdout.trim().split('\n')).toContain('flinkcheck.v1.ValidationService');
     const methods = await bufCurl(['--list-methods', `http://${server.address}`]);
     expect(methods.stdout.trim().split('\n').sort()).toEqual([
+      'flinkcheck.v1.ValidationService/ExplainCode',
+      'flinkcheck.v1.ValidationService/ExplainError',
       'flinkcheck.v1.ValidationService/ListRules',
       'flinkcheck.v1.ValidationService/RegisterCatalog',
       'flinkcheck.v1.ValidationService/ValidateScript',
@@ -75,15 +76,23 @@ describe('buf curl against the server', () => {
     ]);
   });
 
-  it('validates a good script: no diagnostics, one entry per statement', async () => {
-    const sql = readFileSync(join(ROOT, 'examples/clicks_per_minute.sql'), 'utf8');
+  it('validates a good script against the preloaded catalog: no diagnostics, one entry per statement', async () => {
+    const sql = [
+      '-- clicks and clicks_per_minute come from the preloaded catalog.',
+      "SET 'pipeline.name' = 'clicks per minute';",
+      '',
+      'INSERT INTO clicks_per_minute',
+      'SELECT window_start, window_end, user_id, COUNT(*) AS clicks',
+      "FROM TABLE(TUMBLE(TABLE clicks, DESCRIPTOR(event_time), INTERVAL '1' MINUTES))",
+      'GROUP BY window_start, window_end, user_id;',
+    ].join('\n');
     const r = await bufCurl(['-d', JSON.stringify({ sql }), url(server, 'flinkcheck.v1.ValidationService/ValidateScript')]);
     expect(r.code).toBe(0);
     const body = JSON.parse(r.stdout) as { diagnostics?: unknown[]; statements: { kind: string; range: { start: { line: number } } }[]; errorCount?: number };
     expect(body.diagnostics ?? []).toEqual([]);
     expect(body.errorCount ?? 0).toBe(0);
-    expect(body.statements.map((s) => s.kind)).toEqual(['CREATE TABLE', 'CREATE TABLE', 'INSERT']);
-    expect(body.statements.map((s) => s.range.start.line)).toEqual([5, 21, 33]);
+    expect(body.statements.map((s) => s.kind)).toEqual(['SET', 'INSERT']);
+    expect(body.statements.map((s) => s.range.start.line)).toEqual([2, 4]);
   });
 
   it('answers bad SQL with OK and diagnostics at 1-based UTF-16 positions', async () => {
@@ -122,6 +131,24 @@ describe('buf curl against the server', () => {
     });
   });
 
+  it('lists the guardrail rules and explains a Flink error (JSON names as protojson prints them)', async () => {
+    const listed = await bufCurl(['-d', '{}', url(server, 'flinkcheck.v1.ValidationService/ListRules')]);
+    expect(listed.code).toBe(0);
+    const rules = JSON.parse(listed.stdout) as { rules: { code: string; profileLevels: { profile: string; level: string }[] }[]; defaultProfile: string };
+    expect(rules.defaultProfile).toBe('recommended');
+    expect(rules.rules.find((r) => r.code === 'FSQL9002')?.profileLevels).toContainEqual({ profile: 'strict', level: 'RULE_LEVEL_ERROR' });
+
+    const request = {
+      errorText: "org.apache.flink.sql.parser.impl.ParseException: Encountered \"FORM\" at line 1, column 16.",
+      sql: 'SELECT user_id FORM clicks',
+    };
+    const explained = await bufCurl(['-d', JSON.stringify(request), url(server, 'flinkcheck.v1.ValidationService/ExplainError')]);
+    expect(explained.code).toBe(0);
+    const body = JSON.parse(explained.stdout) as { recognised: boolean; flinkLine: number; flinkColumn: number; diagnostic: { code: string; range: { start: { column: number } } } };
+    expect(body).toMatchObject({ recognised: true, flinkLine: 1, flinkColumn: 16 });
+    expect(body.diagnostic).toMatchObject({ code: 'FSQL1015', range: { start: { column: 16 } } });
+  });
+
   it('exposes go-grpc-prometheus metrics, pool state, diagnostics by code and statements by kind', async () => {
     const metrics = await fetchMetrics(server.metricsPort);
     const validate = { grpc_type: 'unary', grpc_service: 'flinkcheck.v1.ValidationService', grpc_method: 'ValidateScript' };
@@ -131,7 +158,7 @@ describe('buf curl against the server', () => {
     expect(sample(metrics, 'grpc_server_handling_seconds_count', validate)).toBe(3);
     expect(sample(metrics, 'grpc_server_handled_total', { grpc_service: 'grpc.health.v1.Health', grpc_method: 'Check', grpc_code: 'NotFound' })).toBe(1);
     expect(sample(metrics, 'flinkcheck_diagnostics_total', { code: 'FSQL1015', severity: 'error' })).toBe(1);
-    expect(sample(metrics, 'flinkcheck_statements_total', { kind: 'CREATE TABLE' })).toBe(2);
+    expect(sample(metrics, 'flinkcheck_statements_total', { kind: 'SET' })).toBe(1);
     expect(sample(metrics, 'flinkcheck_statements_total', { kind: 'INSERT' })).toBe(1);
     expect(sample(metrics, 'flinkcheck_pool_workers')).toBe(2);
     expect(metrics).toMatch(/^flinkcheck_pool_queue_size 0$/m);

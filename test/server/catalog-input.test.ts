@@ -68,10 +68,45 @@ describe('convertCatalogs', () => {
       'catalogs[1].structured.tables[0].primary_key[0]',
       'catalogs[1].structured.tables[0].partition_keys[0]',
       'catalogs[1].structured.tables[0].options[1].key',
-      'catalogs[2].avro',
+      'catalogs[2].avro.schema',
       'catalogs[3]',
     ]);
     expect(result.violations[3]!.description).toBe('the rowtime column `ts` is STRING; it must be TIMESTAMP(3) or TIMESTAMP_LTZ(3)');
+  });
+
+  it('reads an Avro record as a table: qualified name, Flink types, the request\'s options', () => {
+    const schema = JSON.stringify({
+      type: 'record', name: 'Order', namespace: 'shop',
+      fields: [
+        { name: 'id', type: 'long' },
+        { name: 'note', type: ['null', 'string'], default: null },
+        { name: 'ts', type: { type: 'long', logicalType: 'timestamp-millis' } },
+      ],
+    });
+    const result = convertCatalogs([{ source: 'avro', avro: { table_name: 'sales.orders', schema, options: [{ key: 'connector', value: 'kafka' }, { key: 'format', value: 'avro' }] } }], 'catalogs');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const [orders] = result.entries.tables;
+    expect(orders!.id).toEqual({ catalog: 'default_catalog', database: 'sales', name: 'orders' });
+    expect(orders!.columns.map((c) => [c.name, printType(c.type)])).toEqual([['id', 'BIGINT NOT NULL'], ['note', 'STRING'], ['ts', 'TIMESTAMP(3) NOT NULL']]);
+    expect(orders!.options).toEqual([['connector', 'kafka'], ['format', 'avro']]);
+    // Without a table name the record's name is the table's.
+    const unnamed = convertCatalogs([{ source: 'avro', avro: { table_name: '', schema, options: [] } }], 'catalogs');
+    expect(unnamed.ok && unnamed.entries.tables[0]!.id.name).toBe('Order');
+  });
+
+  it('points at the Avro schema with the line, column and path of its problem', () => {
+    const schema = '{"type": "record", "name": "R",\n "fields": [{"name": "a", "type": "lng"}]}';
+    const result = convertCatalogs([{ source: 'avro', avro: { table_name: 'a.b.c.d', schema, options: [] } }], 'catalogs');
+    expect(result).toEqual({
+      ok: false,
+      violations: [
+        { field: 'catalogs[0].avro.table_name', description: expect.stringContaining('is not a table name') },
+        { field: 'catalogs[0].avro.schema', description: expect.stringMatching(/^line 2, column \d+: unknown Avro type `lng`.*\(at `fields\[0\]\.type`\)$/) },
+      ],
+    });
+    const notJson = convertCatalogs([{ source: 'avro', avro: { table_name: '', schema: '{"type": ', options: [] } }], 'catalogs');
+    expect(!notJson.ok && notJson.violations.map((v) => v.field)).toEqual(['catalogs[0].avro.schema']);
   });
 
   it('reports a table defined twice across catalogs', () => {

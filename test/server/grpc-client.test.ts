@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Metadata, status as Status, type ClientDuplexStream } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILTIN_RULES } from '../../src/rules/index.js';
 import {
   fetchMetrics,
   healthClient,
@@ -22,6 +23,7 @@ const HOOKS = { FLINKCHECK_TEST_HOOKS: '1' };
 const SPIN = 'SELECT 1 -- flinkcheck-test:spin';
 const CRASH = 'SELECT 1 -- flinkcheck-test:crash';
 const GOOD = 'SELECT user_id, COUNT(*) AS n FROM clicks GROUP BY user_id';
+const CLICKS_DDL = "CREATE TABLE clicks (user_id BIGINT, url STRING) WITH ('connector' = 'datagen')";
 
 interface Script {
   readonly diagnostics: { code: string }[];
@@ -94,11 +96,28 @@ describe('ValidateStream', () => {
     stream.end();
     await done;
     const byKey = new Map(answers.map((a) => [`${a.document_id}@${a.version}`, a]));
-    expect(byKey.get('x@1')!.result!.diagnostics).toEqual([]);
+    expect(byKey.get('x@1')!.result!.diagnostics.map((d) => d.code)).toEqual(['FSQL2001']);
     expect(byKey.get('y@7')!.result!.statements.map((s) => s.kind)).toEqual(['SELECT']);
     expect(byKey.get('x@2')!.result!.diagnostics.map((d) => d.code)).toEqual(['FSQL1015']);
     // A document cannot start with edits: the version fails, the session goes on.
     expect(byKey.get('z@1')!.error).toMatchObject({ code: Status.INVALID_ARGUMENT, field_violations: [{ field: 'changes' }] });
+  });
+
+  it('keeps a document\'s rule overrides for later versions, and fails a version with an unknown rule', async () => {
+    const { stream, answers, done } = open();
+    const sql = `${CLICKS_DDL};\n${GOOD}`;
+    stream.write({ document_id: 'r', version: 1, sql, rule_overrides: [{ rule: 'FSQL9003', level: 'RULE_LEVEL_ERROR' }] });
+    await new Promise((r) => setTimeout(r, 300));
+    stream.write({ document_id: 'r', version: 2, sql: `${sql} ` });
+    await new Promise((r) => setTimeout(r, 300));
+    stream.write({ document_id: 's', version: 1, sql, rule_overrides: [{ rule: 'FSQL0000', level: 'RULE_LEVEL_OFF' }] });
+    stream.end();
+    await done;
+    const byKey = new Map(answers.map((a) => [`${a.document_id}@${a.version}`, a]));
+    for (const key of ['r@1', 'r@2']) {
+      expect(byKey.get(key)!.result!.diagnostics.map((d) => [d.code, (d as { severity?: string }).severity])).toEqual([['FSQL9003', 'SEVERITY_ERROR']]);
+    }
+    expect(byKey.get('s@1')!.error).toMatchObject({ code: Status.INVALID_ARGUMENT, field_violations: [{ field: 'rule_overrides[0].rule' }] });
   });
 });
 
@@ -218,15 +237,116 @@ describe('limits', () => {
     expect(r.error).toBeUndefined();
   });
 
-  it('lists rules and profiles', async () => {
-    const r = await unary<{ rules: unknown[]; profiles: string[]; default_profile: string }>(client, 'ListRules', {}).promise;
-    expect(r.response).toEqual({ rules: [], profiles: ['recommended', 'strict'], default_profile: 'recommended' });
+});
+
+describe('guardrail rules, Avro catalogs and explanations', () => {
+  let server: RunningProcess;
+  let client: ValidationClient;
+  beforeAll(async () => {
+    server = await startProcess(['--workers', '1']);
+    client = validationClient(server.address);
+  });
+  afterAll(async () => {
+    client?.close();
+    await server?.stop();
+  });
+
+  const codes = (r: { response?: Script }): string[] => r.response!.diagnostics.map((d) => d.code);
+
+  it('lists the rule registry with each rule\'s level in every profile', async () => {
+    interface Listed {
+      rules: { name: string; code: string; description: string; category: string; default_severity: string; profiles: string[]; profile_levels: { profile: string; level: string }[] }[];
+      profiles: string[];
+      default_profile: string;
+      profile_details: { name: string; aliases: string[] }[];
+    }
+    const r = await unary<Listed>(client, 'ListRules', {}).promise;
+    const listed = r.response!;
+    expect(listed.rules.map((x) => x.code)).toEqual(BUILTIN_RULES.map((x) => x.meta.code));
+    expect(listed.profiles).toEqual(['recommended', 'strict', 'conservative', 'permissive']);
+    expect(listed.default_profile).toBe('recommended');
+    expect(listed.profile_details[0]).toMatchObject({ name: 'recommended', aliases: ['default'] });
+    const aggregation = listed.rules.find((x) => x.name === 'unbounded-group-aggregation')!;
+    expect(aggregation).toMatchObject({ code: 'FSQL9003', category: 'state', default_severity: 'SEVERITY_WARNING' });
+    expect(aggregation.description).not.toBe('');
+    expect(aggregation.profiles).not.toContain('permissive');
+    expect(aggregation.profile_levels).toEqual([
+      { profile: 'recommended', level: 'RULE_LEVEL_WARNING' },
+      { profile: 'strict', level: 'RULE_LEVEL_ERROR' },
+      { profile: 'conservative', level: 'RULE_LEVEL_WARNING' },
+      { profile: 'permissive', level: 'RULE_LEVEL_OFF' },
+    ]);
+  });
+
+  it('runs the request\'s profile and overrides', async () => {
+    const sql = `${CLICKS_DDL};\n${GOOD}`;
+    const recommended = await unary<Script & { warning_count: number }>(client, 'ValidateScript', { sql }).promise;
+    expect(codes(recommended)).toEqual(['FSQL9003']);
+    expect(recommended.response!.warning_count).toBe(1);
+    const strict = await unary<Script & { error_count: number }>(client, 'ValidateScript', { sql, profile: 'strict' }).promise;
+    expect(strict.response!.diagnostics.filter((d) => d.code === 'FSQL9003').map((d) => d.severity)).toEqual(['SEVERITY_ERROR']);
+    expect(strict.response!.error_count).toBeGreaterThan(0);
+    const off = await unary<Script>(client, 'ValidateScript', { sql, rule_overrides: [{ rule: 'unbounded-group-aggregation', level: 'RULE_LEVEL_OFF' }] }).promise;
+    expect(codes(off)).toEqual([]);
+    const byCode = await unary<Script>(client, 'ValidateScript', { sql, profile: 'permissive', rule_overrides: [{ rule: 'fsql9003', level: 'RULE_LEVEL_INFO' }] }).promise;
+    expect(byCode.response!.diagnostics.map((d) => [d.code, d.severity])).toEqual([['FSQL9003', 'SEVERITY_INFO']]);
+  });
+
+  it('refuses an unknown profile or rule with INVALID_ARGUMENT naming the fields', async () => {
+    const r = await unary<Script>(client, 'ValidateScript', { sql: GOOD, profile: 'lax', rule_overrides: [{ rule: 'FSQL9003', level: 'RULE_LEVEL_OFF' }, { rule: 'no-such-rule', level: 'RULE_LEVEL_OFF' }] }).promise;
+    expect(r.error?.code).toBe(Status.INVALID_ARGUMENT);
+    expect(statusDetails(r.error!).details.find((d) => d.type === 'google.rpc.BadRequest')?.value).toMatchObject({
+      fieldViolations: [
+        { field: 'profile', description: expect.stringContaining('unknown profile `lax`') },
+        { field: 'rule_overrides[1].rule', description: 'no rule is named `no-such-rule` (ListRules lists them)' },
+      ],
+    });
+  });
+
+  it('validates against an Avro catalog', async () => {
+    const avro = { table_name: 'clicks', schema: JSON.stringify({ type: 'record', name: 'Click', fields: [{ name: 'uid', type: 'long' }, { name: 'url', type: 'string' }] }), options: [{ key: 'connector', value: 'kafka' }] };
+    const good = await unary<Script & { statements: { output_columns: { name: string; type: string }[] }[] }>(client, 'ValidateScript', { sql: 'SELECT uid, url FROM clicks', catalogs: [{ avro }] }).promise;
+    expect(codes(good)).toEqual([]);
+    expect(good.response!.statements[0]!.output_columns.map((c) => [c.name, c.type])).toEqual([['uid', 'BIGINT NOT NULL'], ['url', 'STRING NOT NULL']]);
+    const bad = await unary<Script>(client, 'ValidateScript', { sql: 'SELECT user_id FROM clicks', catalogs: [{ avro }] }).promise;
+    expect(codes(bad)).toEqual(['FSQL2002']);
+    const broken = await unary<Script>(client, 'ValidateScript', { sql: 'SELECT 1', catalogs: [{ avro: { ...avro, schema: '{"type": "enum"}' } }] }).promise;
+    expect(broken.error?.code).toBe(Status.INVALID_ARGUMENT);
+    expect(statusDetails(broken.error!).details.find((d) => d.type === 'google.rpc.BadRequest')?.value).toMatchObject({ fieldViolations: [{ field: 'catalogs[0].avro.schema' }] });
+  });
+
+  it('explains a Flink exception text at its place in the SQL', async () => {
+    const sql = `${CLICKS_DDL};\nSELECT usr_id FROM clicks`;
+    const errorText = [
+      "org.apache.flink.table.api.ValidationException: SQL validation failed. From line 1, column 8 to line 1, column 13: Column 'usr_id' not found in any table",
+      '\tat org.apache.flink.table.planner.calcite.FlinkPlannerImpl.validate(FlinkPlannerImpl.scala:200)',
+    ].join('\n');
+    interface Explained { recognised: boolean; kind: string; flink_message: string; flink_line: number; flink_column: number; diagnostic: { code: string; range: { start: { line: number; column: number } } } | null; from_validation: boolean }
+    const r = await unary<Explained>(client, 'ExplainError', { error_text: errorText, sql }).promise;
+    expect(r.response).toMatchObject({ recognised: true, kind: 'column-not-found', flink_line: 1, flink_column: 8, from_validation: true });
+    expect(r.response!.flink_message).not.toContain('ValidationException');
+    // Flink counted from the statement it ran, the second of the script.
+    expect(r.response!.diagnostic).toMatchObject({ code: 'FSQL2002', range: { start: { line: 2, column: 8 } } });
+    const unknown = await unary<Explained>(client, 'ExplainError', { error_text: 'java.lang.OutOfMemoryError: Java heap space', sql }).promise;
+    expect(unknown.response).toMatchObject({ recognised: false, kind: '', diagnostic: null });
+    const empty = await unary<Explained>(client, 'ExplainError', { error_text: ' ', sql }).promise;
+    expect(empty.error?.code).toBe(Status.INVALID_ARGUMENT);
+  });
+
+  it('documents a diagnostic code, and answers NOT_FOUND for an unknown one', async () => {
+    const r = await unary<{ code: string; title: string; documented: boolean; example: string; fix: string }>(client, 'ExplainCode', { code: '2002' }).promise;
+    expect(r.response).toMatchObject({ code: 'FSQL2002', title: 'Column not found', documented: true });
+    expect(r.response!.example).toContain('SELECT');
+    expect(r.response!.fix).not.toBe('');
+    const unknown = await unary(client, 'ExplainCode', { code: 'FSQL20020' }).promise;
+    expect(unknown.error?.code).toBe(Status.NOT_FOUND);
+    expect(unknown.error?.details).toContain('close codes: FSQL2002');
   });
 });
 
 describe('start-up', () => {
   it('refuses to start with an unknown default profile or a broken catalog file', async () => {
-    await expect(startProcess(['--profile', 'lenient'])).rejects.toThrow("unknown default profile 'lenient'; known profiles: recommended, strict");
+    await expect(startProcess(['--profile', 'lenient'])).rejects.toThrow("unknown default profile 'lenient'; known profiles: recommended (default), strict, conservative (platform), permissive");
     await expect(startProcess(['--catalog', 'no/such/catalog.sql'])).rejects.toThrow('no such file');
   });
 });
