@@ -10,12 +10,16 @@ import { ALL_CODES } from '../../src/diagnostics/codes.js';
 import { EXPLANATIONS } from '../../src/diagnostics/explanations/index.js';
 import { applySafeFixes } from '../../src/diagnostics/fix-all.js';
 import { explainFlinkError } from '../../src/explain-error.js';
-import { checkCatalogExample, checkExample, DIAGNOSTICS_DOCS_DIR, diagnosticsDocs } from '../../tools/docs/diagnostics.js';
+import { BUILTIN_RULES } from '../../src/rules/index.js';
+import { checkCatalogExample, checkExample, DIAGNOSTICS_DOCS_DIR, diagnosticsDocs, exampleCodes } from '../../tools/docs/diagnostics.js';
 import { internalNamesIn } from '../../tools/docs/flink-corpus.js';
 
 const checked = [...EXPLANATIONS].filter(([, e]) => e.verifiedBy === undefined || e.verifiedBy === 'validate' || e.verifiedBy === 'latin1');
 const encodingOf = (how: string | undefined): 'latin1' | 'utf-16' => (how === 'latin1' ? 'latin1' : 'utf-16');
 const documents = [...EXPLANATIONS].filter(([, e]) => e.verifiedBy === 'catalog-document');
+/** Entries checked by their own reader: guardrail rules (run enabled), lint configurations, JSONL exports. */
+const otherInputs = [...EXPLANATIONS].filter(([, e]) => e.verifiedBy === 'rule' || e.verifiedBy === 'lint-config' || e.verifiedBy === 'jsonl-export');
+const isSql = (e: { verifiedBy?: string }): boolean => e.verifiedBy !== 'lint-config' && e.verifiedBy !== 'jsonl-export';
 
 describe('diagnostic catalog', () => {
   it('explains every code in ALL_CODES', () => {
@@ -55,6 +59,24 @@ describe('diagnostic catalog', () => {
     const fixed = checkCatalogExample(e.fixed, e.documentFormat!);
     expect(fixed.map((x) => x.code), 'the fixed document').not.toContain(code);
     expect(fixed.filter((x) => x.severity !== 'warning').map((x) => `${x.code} ${x.path}: ${x.message}`), 'errors in the fixed document').toEqual([]);
+  });
+
+  it.each(otherInputs.map(([code, e]) => [code, e.verifiedBy, e] as const))('%s (%s): the example triggers it and the fixed input does not', (code, _how, e) => {
+    expect(exampleCodes(code, e, e.example), 'the example').toContain(code);
+    expect(exampleCodes(code, e, e.fixed), 'the fixed input').not.toContain(code);
+  });
+
+  it('explains every guardrail rule from its meta, checked with the rule enabled', () => {
+    for (const rule of BUILTIN_RULES) {
+      const e = EXPLANATIONS.get(rule.meta.code)!;
+      expect(e.verifiedBy, rule.meta.code).toBe('rule');
+      expect(e.example, rule.meta.code).toBe(rule.meta.examples.bad[0]);
+      expect(e.fixed, rule.meta.code).toBe(rule.meta.examples.good[0]);
+      expect(e.explanation, rule.meta.code).toContain(rule.meta.rationale);
+      expect(e.fix, rule.meta.code).toContain(`-- flinkcheck-disable-next-line ${rule.meta.code}`);
+      expect(e.ruleOptions, rule.meta.code).toEqual(rule.meta.examples.options);
+    }
+    expect([...EXPLANATIONS.values()].filter((e) => e.verifiedBy === 'rule')).toHaveLength(BUILTIN_RULES.length);
   });
 
   it('applies the safe fixes of each example: the code goes away and no syntax error is left', () => {
@@ -156,9 +178,13 @@ describe('every emitted code is in the catalog', () => {
   it('reports only catalogued codes over the examples and the Flink scripts', async () => {
     const { corpusAvailable: available, judgeCorpus } = await import('../../tools/docs/flink-corpus.js');
     const emitted = new Set<string>();
-    for (const [, e] of EXPLANATIONS) {
+    for (const [code, e] of EXPLANATIONS) {
       if (e.documentFormat !== undefined) {
         for (const x of [...checkCatalogExample(e.example, e.documentFormat!), ...checkCatalogExample(e.fixed, e.documentFormat!)]) if (x.code !== undefined) emitted.add(x.code);
+        continue;
+      }
+      if (!isSql(e)) {
+        for (const c of [...exampleCodes(code, e, e.example), ...exampleCodes(code, e, e.fixed)]) emitted.add(c);
         continue;
       }
       for (const d of checkExample(e.example).diagnostics) emitted.add(d.code);

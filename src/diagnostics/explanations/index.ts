@@ -1,8 +1,11 @@
 import { catalogDocumentExplanations } from './catalog-documents.js';
 import { changelogExplanations } from './changelog.js';
 import { expressionExplanations } from './expressions.js';
+import { lintExplanations } from './lint.js';
 import { connectorExplanations } from './connectors.js';
 import { nameExplanations } from './names.js';
+import { ruleEngineExplanations } from './rule-engine.js';
+import { ruleExplanations } from './rules.js';
 import { syntaxExplanations } from './syntax.js';
 import { tableExplanations } from './tables.js';
 import type { Explanation, ExplanationTable } from './types.js';
@@ -18,6 +21,9 @@ const TABLES: readonly ExplanationTable[] = [
   expressionExplanations,
   connectorExplanations,
   catalogDocumentExplanations,
+  lintExplanations,
+  ruleExplanations,
+  ruleEngineExplanations,
 ];
 
 function merge(tables: readonly ExplanationTable[]): ReadonlyMap<string, Explanation> {
