@@ -52,11 +52,7 @@ describe('flinkcheck usage errors (exit 2, one message, no stack trace)', () => 
     expect(r).toEqual({
       code: 2,
       stdout: '',
-<<<<<<< HEAD
-      stderr: 'flinkcheck: unknown command `lint`; the commands are: check, rules, help\nRun `flinkcheck --help` for usage.\n',
-=======
-      stderr: 'flinkcheck: unknown command `frobnicate`; the commands are: check, explain, explain-error, help\nRun `flinkcheck --help` for usage.\n',
->>>>>>> diagnostics
+      stderr: 'flinkcheck: unknown command `frobnicate`; the commands are: check, rules, explain, explain-error, help\nRun `flinkcheck --help` for usage.\n',
     });
   });
 
