@@ -28,7 +28,7 @@ describe('toWireResponse', () => {
   it('counts errors and lists statements with their kinds and ranges', () => {
     const wire = toWireResponse(validateScript('SELECT 1;\nSELECT a FORM t'));
     expect(wire.error_count).toBe(1);
-    expect(wire.statements.map((s) => [s.index, s.kind, s.range.start.line, s.range.end.offset, s.analyzed])).toEqual([[0, 'SELECT', 1, 8, false], [1, 'SELECT', 2, 25, false]]);
+    expect(wire.statements.map((s) => [s.index, s.kind, s.range.start.line, s.range.end.offset, s.analyzed])).toEqual([[0, 'SELECT', 1, 8, true], [1, 'SELECT', 2, 25, false]]);
   });
 
   it('prints output schemas, time attributes, changelog modes and keys of analysed statements', () => {
