@@ -58,8 +58,8 @@ export const tableExplanations: ExplanationTable = {
     flink: 'Multiple WATERMARK statements is not supported yet.',
   },
   FSQL6009: {
-    explanation: 'A LIKE clause lists the same feature twice, or uses OVERWRITING for a feature that can only be included or excluded (ALL, CONSTRAINTS, PARTITIONS).',
-    example: "CREATE TABLE base (id BIGINT, PRIMARY KEY (id) NOT ENFORCED) WITH ('connector' = 'datagen');\nCREATE TABLE copy WITH ('number-of-rows' = '10') LIKE base (OVERWRITING CONSTRAINTS);",
+    explanation: 'A LIKE clause lists the same feature twice, for example both INCLUDING and EXCLUDING CONSTRAINTS. (OVERWRITING for a feature that can only be included or excluded is a syntax error, FSQL1023.)',
+    example: "CREATE TABLE base (id BIGINT, PRIMARY KEY (id) NOT ENFORCED) WITH ('connector' = 'datagen');\nCREATE TABLE copy WITH ('number-of-rows' = '10') LIKE base (EXCLUDING CONSTRAINTS INCLUDING CONSTRAINTS);",
     fix: 'Use INCLUDING or EXCLUDING for that feature, and list each feature once.',
     fixed: "CREATE TABLE base (id BIGINT, PRIMARY KEY (id) NOT ENFORCED) WITH ('connector' = 'datagen');\nCREATE TABLE copy WITH ('number-of-rows' = '10') LIKE base (EXCLUDING CONSTRAINTS);",
   },
