@@ -10,6 +10,7 @@ export default defineRule({
     code: Codes.ruleEventTimeWithoutWatermark,
     name: 'event-time-without-watermark',
     category: 'time',
+    supersededBy: [Codes.windowOnNonTimeAttribute, Codes.overOrderNotTimeAttribute, Codes.sortOnNonTimeAttribute],
     rationale:
       'Windows, OVER aggregations and MATCH_RECOGNIZE run on event time only when the source table declares a ' +
       'WATERMARK for its time column; a table without one has no time attribute at all, and Flink rejects the ' +

@@ -7,6 +7,7 @@ export default defineRule({
     code: Codes.ruleOverOrderedByNonTimeAttribute,
     name: 'over-ordered-by-non-time-attribute',
     category: 'time',
+    supersededBy: [Codes.overOrderNotTimeAttribute],
     rationale:
       'A streaming OVER aggregation processes rows in time order, so its ORDER BY must be a single time ' +
       'attribute, ascending ("OVER windows\' ordering in stream mode must be defined on a time attribute"). ' +

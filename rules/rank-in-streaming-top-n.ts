@@ -6,6 +6,7 @@ export default defineRule({
     code: Codes.ruleRankInStreamingTopN,
     name: 'rank-in-streaming-top-n',
     category: 'query',
+    supersededBy: [Codes.rankNotSupported],
     rationale:
       'Streaming Top-N supports only ROW_NUMBER(). RANK() and DENSE_RANK() pass validation but fail when the job ' +
       'is translated. ROW_NUMBER() gives the same rows when the order is unique; add a tie-breaker to ORDER BY ' +

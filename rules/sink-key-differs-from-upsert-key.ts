@@ -37,7 +37,8 @@ export default defineRule({
         const analysis = node === context.statement.ast ? context.statement.analysis : null;
         const updating = analysis?.changelog != null ? analysis.changelog.updates || analysis.changelog.deletes : info.updating !== null;
         if (!updating) return;
-        const keys = analysis !== null && analysis.schema !== null ? analysis.keys : info.upsertKeys;
+        // The analysis of an INSERT gives the sink's primary key as its keys, not the query's upsert keys.
+        const keys = info.upsertKeys;
         const columns = analysis?.schema != null ? analysis.schema.map((c) => c.name) : info.columns;
         if (keys === null || columns === null) return;
         // Query columns go into the sink's persisted columns by position (or by the INSERT column list).

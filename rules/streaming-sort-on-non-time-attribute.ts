@@ -8,6 +8,7 @@ export default defineRule({
     code: Codes.ruleStreamingSortOnNonTimeAttribute,
     name: 'streaming-sort-on-non-time-attribute',
     category: 'time',
+    supersededBy: [Codes.sortOnNonTimeAttribute],
     rationale:
       'On an unbounded stream, ORDER BY without LIMIT can only emit rows in the order they become final: by an ' +
       'ascending time attribute, released by the watermark. Any other first sort key would have to wait for the ' +

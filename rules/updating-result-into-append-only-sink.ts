@@ -7,6 +7,7 @@ export default defineRule({
     code: Codes.ruleUpdatingResultIntoAppendOnlySink,
     name: 'updating-result-into-append-only-sink',
     category: 'changelog',
+    supersededBy: [Codes.updatesIntoAppendOnlySink],
     rationale:
       'A GROUP BY, an outer join, a Top-N or a changelog source makes a query emit updates: a row it emitted ' +
       'earlier is later retracted or replaced. A sink such as `kafka` with a plain format or `filesystem` can only ' +
@@ -31,10 +32,11 @@ export default defineRule({
         const sink = context.catalog.table(node.target);
         if (sink === null || sinkAccepts(sink) !== 'append') return;
         const cause = node === context.statement.ast ? facts.statementUpdating(node.query) : facts.queryInfo(node.query).updating;
-        if (cause === null || cause === 'unknown') return;
+        if (cause === null) return;
+        const accepts = `sink \`${sink.name}\` (connector \`${sink.connector}\`) only accepts appended rows`;
         context.report({
           span: cause.span,
-          message: `the ${cause.what} here makes the result updating, but sink \`${sink.name}\` (connector \`${sink.connector}\`) only accepts appended rows`,
+          message: 'explained' in cause ? `the result is updating because of ${cause.what}, but ${accepts}` : `the ${cause.what} here makes the result updating, but ${accepts}`,
           hint: sink.connector === 'kafka'
             ? 'write into an `upsert-kafka` table with a PRIMARY KEY, or make the query append-only (e.g. aggregate per window)'
             : 'write into a sink that accepts updates (declare a PRIMARY KEY on an upsert-capable connector), or make the query append-only (e.g. aggregate per window)',

@@ -10,6 +10,7 @@ export default defineRule({
     code: Codes.ruleWindowOnNonTimeAttribute,
     name: 'window-on-non-time-attribute',
     category: 'time',
+    supersededBy: [Codes.windowOnNonTimeAttribute],
     rationale:
       'In streaming mode a window (TUMBLE, HOP, CUMULATE, SESSION) must be defined on a time attribute: a rowtime ' +
       'column with a WATERMARK, or a PROCTIME() column. A plain timestamp, a computed expression, or a time ' +

@@ -38,7 +38,7 @@ export function validateScript(text: string, options: ValidateOptions = {}): Val
   const byIndex = new Map(analysis.statements.map((a) => [a.index, a]));
   const statements = parsed.statements.map((s) => ({ ...s, analysis: byIndex.get(s.index) ?? null }));
   const ruleDiagnostics = options.rules === false ? []
-    : runRules({ source: parsed.source, statements, catalogs: options.catalogs ?? [] }, ruleSet(options.customRules), options.rules ?? {});
+    : runRules({ source: parsed.source, statements, catalogs: options.catalogs ?? [], analysisDiagnostics: analysis.diagnostics }, ruleSet(options.customRules), options.rules ?? {});
   const diagnostics = [...parsed.diagnostics, ...analysis.diagnostics, ...ruleDiagnostics].sort((a, b) => a.span.start - b.span.start);
   return { source: parsed.source, statements, diagnostics };
 }

@@ -20,6 +20,7 @@ export function defineRule<S extends OptionsSchema = Record<never, never>>(defin
       rationale: meta.rationale,
       examples: meta.examples,
       options: meta.options ?? {},
+      ...(meta.supersededBy !== undefined && meta.supersededBy.length > 0 ? { supersededBy: meta.supersededBy.map((c) => c.code) } : {}),
     },
     create: definition.create,
   };

@@ -29,6 +29,10 @@ export function renderCatalogue(rules: readonly RuleListing[], profiles: readonl
     `|---|---|---|${profiles.map(() => '---').join('|')}|---|`,
     ...rules.map((r) => `| ${r.code} | [${r.name}](../docs/rules/${r.name}.md) | ${r.severity} | ${profiles.map((p) => r.profiles[p.name] ?? 'off').join(' | ')} | ${r.description} |`),
     '',
+    'Some rules check what the semantic analysis also checks (their page names the analyzer codes): where the',
+    'analysis reports such a code in a statement, the rule\'s finding there is dropped; the rule still reports',
+    'where the analysis cannot decide (tables it does not know) and when a profile raises it above the analyzer\'s severity.',
+    '',
     'Suppress a finding with `-- flinkcheck-disable-next-line FSQL9xxx` (or the rule name) on the line',
     'before it, or for the whole file with `-- flinkcheck-disable FSQL9xxx`.',
     '',
@@ -62,6 +66,16 @@ export function renderRulePage(rule: RuleListing): string {
   ];
   if (rule.examples.options !== undefined) {
     lines.push(`The examples use the options \`${JSON.stringify(rule.examples.options)}\`.`, '');
+  }
+  if (rule.supersededBy !== undefined && rule.supersededBy.length > 0) {
+    lines.push(
+      '## Overlap with the analysis',
+      '',
+      `The semantic analysis reports this problem as ${rule.supersededBy.join(' or ')} when it knows the types of the statement's inputs; `
+        + 'the rule then stays silent in that statement. It reports where the analysis cannot decide (for example a table it does not know), '
+        + 'and when a profile or setting makes it more severe than the analyzer\'s diagnostic.',
+      '',
+    );
   }
   if (options.length > 0) {
     lines.push('## Options', '', '| Option | Type | Default | Meaning |', '|---|---|---|---|');

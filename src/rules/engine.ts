@@ -15,6 +15,11 @@ export interface RunRulesInput {
   readonly source: SourceText;
   readonly statements: readonly (ParsedStatement & { readonly analysis: StatementAnalysis | null })[];
   readonly catalogs?: readonly CatalogEntries[];
+  /**
+   * The semantic analysis' diagnostics for the script. A rule whose meta lists analyzer codes in
+   * `supersededBy` does not report in a statement where the analysis already reported one of them.
+   */
+  readonly analysisDiagnostics?: readonly Diagnostic[];
 }
 
 type Handler = (node: AstNode, parent: AstNode | null) => void;
@@ -29,7 +34,8 @@ interface Running {
  * Runs the enabled rules over a parsed (and, where available, analysed) script. Each statement's
  * tree is walked once; every node is dispatched to the rules with a visitor for its kind. A rule
  * that throws is reported as an internal error naming the rule and is not run again on the script;
- * the other rules continue. Inline suppressions are applied last.
+ * the other rules continue. Findings the analysis already reported (a rule's `supersededBy` codes in
+ * the same statement) are dropped, then inline suppressions are applied.
  */
 export function runRules(input: RunRulesInput, rules: readonly AnyRule[], settings: RuleSettings = {}): Diagnostic[] {
   let enabled: readonly EnabledRule[];
@@ -58,7 +64,7 @@ export function runRules(input: RunRulesInput, rules: readonly AnyRule[], settin
     });
   };
 
-  const run: ScriptRun = { input, catalog, diagnostics, current: null };
+  const run: ScriptRun = { input, catalog, diagnostics, current: null, statementOf: new Map() };
   const runningRules: Running[] = [];
   for (const rule of enabled) {
     const running: Running = { enabled: rule, visitors: {}, failed: false };
@@ -129,7 +135,59 @@ export function runRules(input: RunRulesInput, rules: readonly AnyRule[], settin
   }
   current = null;
   run.current = null;
-  return applySuppressions(diagnostics, input.source, rules, enabled);
+  return applySuppressions(dropSuperseded(diagnostics, run.statementOf, input, enabled), input.source, rules, enabled);
+}
+
+/** The statement whose span holds `offset` (statements are in source order). */
+function statementAt(statements: RunRulesInput['statements'], offset: number): RunRulesInput['statements'][number] | null {
+  let lo = 0;
+  let hi = statements.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = statements[mid]!;
+    if (offset < s.span.start) hi = mid - 1;
+    else if (offset > s.span.end) lo = mid + 1;
+    else return s;
+  }
+  return null;
+}
+
+const SEVERITY_RANK: Readonly<Record<Diagnostic['severity'], number>> = { info: 0, warning: 1, error: 2 };
+
+/**
+ * Drops the findings of rules whose `supersededBy` codes the analysis reported in the same
+ * statement with at least the finding's severity: the user sees the problem once, from the
+ * analysis, which knows the types. Where the analysis could not decide (a table it does not know,
+ * a view it could not type) it reports nothing of the kind and the rule's finding stays; so does a
+ * finding a profile raised above the analyzer's severity.
+ */
+function dropSuperseded(
+  diagnostics: Diagnostic[],
+  statementOf: ReadonlyMap<Diagnostic, number>,
+  input: RunRulesInput,
+  enabled: readonly EnabledRule[],
+): Diagnostic[] {
+  const analysis = input.analysisDiagnostics;
+  if (analysis === undefined || analysis.length === 0 || diagnostics.length === 0) return diagnostics;
+  const supersededBy = new Map<string, readonly string[]>();
+  for (const e of enabled) if (e.rule.meta.supersededBy !== undefined && e.rule.meta.supersededBy.length > 0) supersededBy.set(e.rule.meta.code, e.rule.meta.supersededBy);
+  if (supersededBy.size === 0) return diagnostics;
+  // Highest severity per analyzer code, per statement (the statement whose span holds the diagnostic's start).
+  const reported = new Map<number, Map<string, number>>();
+  for (const d of analysis) {
+    const statement = statementAt(input.statements, d.span.start);
+    if (statement === null) continue;
+    let codes = reported.get(statement.index);
+    if (codes === undefined) reported.set(statement.index, (codes = new Map()));
+    codes.set(d.code, Math.max(codes.get(d.code) ?? -1, SEVERITY_RANK[d.severity]));
+  }
+  return diagnostics.filter((d) => {
+    const codes = supersededBy.get(d.code);
+    const index = statementOf.get(d);
+    if (codes === undefined || index === undefined) return true;
+    const there = reported.get(index);
+    return there === undefined || !codes.some((code) => (there.get(code) ?? -1) >= SEVERITY_RANK[d.severity]);
+  });
 }
 
 /** What the rules of one script run share: the input, the catalog, the findings and the statement being walked. */
@@ -138,6 +196,8 @@ interface ScriptRun {
   readonly catalog: ScriptCatalog;
   readonly diagnostics: Diagnostic[];
   current: CurrentStatement | null;
+  /** The statement (index) each finding was reported in. */
+  readonly statementOf: Map<Diagnostic, number>;
 }
 
 /** A rule's context: a class, so the many contexts of a service's scripts share their methods. */
@@ -166,7 +226,9 @@ class Context implements RuleContext<Readonly<Record<string, unknown>>> {
   }
 
   report(report: RuleReport): void {
-    this.run.diagnostics.push(toDiagnostic(this.rule, report, this.run.current));
+    const diagnostic = toDiagnostic(this.rule, report, this.run.current);
+    this.run.diagnostics.push(diagnostic);
+    if (this.run.current !== null) this.run.statementOf.set(diagnostic, this.run.current.parsed.index);
   }
 }
 

@@ -40,6 +40,13 @@ export interface RuleMetaInput<S extends OptionsSchema> {
   /** Scripts the rule reports (each at least once) and scripts it accepts. */
   readonly examples: RuleExamples;
   readonly options?: S;
+  /**
+   * Analyzer codes that report the same problem as this rule. When the semantic analysis reports
+   * one of them in a statement, at a severity at least the finding's, the engine drops the rule's
+   * finding there: the rule covers what the analysis cannot decide (unknown tables, views it could
+   * not type) and keeps its say when a profile raises it above the analyzer's severity.
+   */
+  readonly supersededBy?: readonly CodeInfo[];
 }
 
 export interface RuleExamples {
@@ -58,6 +65,8 @@ export interface RuleMeta {
   readonly rationale: string;
   readonly examples: RuleExamples;
   readonly options: OptionsSchema;
+  /** Codes of analyzer diagnostics that make this rule's finding in the same statement redundant (see RuleMetaInput). */
+  readonly supersededBy?: readonly string[];
 }
 
 export interface RuleReport {

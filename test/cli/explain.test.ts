@@ -78,9 +78,13 @@ describe('flinkcheck check --fix', () => {
   const broken = "SELEC a, b c d FROM t WHERE a != 1;\nSELECT value FROM t;\n";
   const fixed = 'SELECT a, b c, d FROM t WHERE a <> 1;\nSELECT `value` FROM t;\n';
 
+  /** The table the script reads, so that the fixed script checks clean. */
+  const catalog = 'tables:\n  - name: t\n    columns:\n      - {name: a, type: INT}\n      - {name: b, type: INT}\n      - {name: d, type: INT}\n'
+    + '      - {name: value, type: STRING}\n    options: {connector: datagen}\n';
+
   it('applies the safe fixes in place, reports how many, and checks the result', async () => {
-    const cwd = await tempTree({ 'job.sql': broken });
-    const { code, stdout, stderr } = await runCli(['check', '--fix', 'job.sql'], { cwd });
+    const cwd = await tempTree({ 'job.sql': broken, 'catalog.yaml': catalog });
+    const { code, stdout, stderr } = await runCli(['check', '--fix', '--catalog', 'catalog.yaml', 'job.sql'], { cwd });
     expect(await readFile(path.join(cwd, 'job.sql'), 'utf8')).toBe(fixed);
     expect(stderr).toContain('applied 4 safe fixes in 1 file');
     expect(stdout).not.toContain('FSQL10');

@@ -3,8 +3,9 @@ import { removeTempTrees, runCli, tempTree } from './helpers.js';
 
 afterAll(removeTempTrees);
 
-const JOB = `CREATE TABLE clicks (user_id STRING, ts TIMESTAMP(3)) WITH ('connector' = 'kafka');
-CREATE TABLE totals (user_id STRING, n BIGINT) WITH ('connector' = 'kafka');
+const JOB = `CREATE TABLE clicks (user_id STRING, ts TIMESTAMP(3)) WITH ('connector' = 'kafka', 'topic' = 'clicks', 'properties.bootstrap.servers' = 'kafka:9092', 'format' = 'json');
+CREATE TABLE totals (user_id STRING, n BIGINT, PRIMARY KEY (user_id) NOT ENFORCED)
+  WITH ('connector' = 'upsert-kafka', 'topic' = 'totals', 'properties.bootstrap.servers' = 'kafka:9092', 'key.format' = 'json', 'value.format' = 'json');
 INSERT INTO totals SELECT user_id, COUNT(*) FROM clicks GROUP BY user_id;
 `;
 
@@ -24,13 +25,13 @@ const CUSTOM_RULE = `export default {
 
 describe('flinkcheck.yaml', () => {
   it('is found in the working directory and sets the profile and rules; flags win over it', async () => {
-    const dir = await tempTree({ 'job.sql': JOB, 'flinkcheck.yaml': 'profile: strict\nrules:\n  FSQL9005: warn\n  unbounded-state: off\n' });
+    const dir = await tempTree({ 'job.sql': JOB, 'flinkcheck.yaml': 'profile: strict\nrules:\n  FSQL9003: warn\n  unbounded-state: off\n' });
     const r = await runCli(['check', '-f', 'json', 'job.sql'], { cwd: dir });
     const codes = (JSON.parse(r.stdout) as { files: { diagnostics: { code: string; severity: string }[] }[] }).files[0]!.diagnostics.map((d) => `${d.code}:${d.severity}`);
-    expect(codes).toContain('FSQL9005:warning');
-    expect(codes).toContain('FSQL9003:error');
-    expect(codes).not.toContain('FSQL9024:error');
-    const flags = await runCli(['check', '-f', 'json', '--profile', 'permissive', '--rule', 'FSQL9005=off', 'job.sql'], { cwd: dir });
+    expect(codes).toContain('FSQL9003:warning');
+    expect(codes).toContain('FSQL9031:info');
+    expect(codes.filter((c) => c.startsWith('FSQL9024'))).toEqual([]);
+    const flags = await runCli(['check', '-f', 'json', '--profile', 'permissive', '--rule', 'FSQL9003=off', 'job.sql'], { cwd: dir });
     expect((JSON.parse(flags.stdout) as { files: { diagnostics: unknown[] }[] }).files[0]!.diagnostics).toEqual([]);
   });
 

@@ -6,8 +6,11 @@ import { listRules, parseRuleFlag, resolveRuleSettings, RuleSettingsError } from
 import { findSuppressions } from '../../src/rules/suppressions.js';
 import { Codes } from '../../src/diagnostics/codes.js';
 import { validateScript } from '../../src/validate.js';
+import { ORDERS, SHIPMENTS } from './ddl.js';
 
 const JOIN = 'SELECT o.id FROM orders AS o JOIN shipments AS s ON o.id = s.order_id';
+/** The tables JOIN reads, so that the analysis has nothing to report. */
+const TABLES = ORDERS + SHIPMENTS;
 const codesOf = (sql: string, settings = {}) => validateScript(sql, { rules: settings }).diagnostics.map((d) => d.code);
 
 describe('engine', () => {
@@ -61,6 +64,40 @@ describe('engine', () => {
   });
 });
 
+describe('findings the analysis already reports', () => {
+  const APPEND = "CREATE TABLE snk (k STRING, n BIGINT) WITH ('connector' = 'kafka', 'topic' = 's', 'properties.bootstrap.servers' = 'k:9092', 'format' = 'json');\n";
+  const GROUPED = 'INSERT INTO snk SELECT user_id, COUNT(*) FROM orders GROUP BY user_id';
+
+  it('are left to the analysis when it reports a superseding code in the statement', () => {
+    const found = validateScript(`${ORDERS}${APPEND}${GROUPED}`, { rules: {} }).diagnostics.map((d) => d.code);
+    expect(found).toContain('FSQL4001');
+    expect(found).not.toContain('FSQL9005');
+  });
+
+  it('are reported by the rule where the analysis cannot decide', () => {
+    // `clicks` is not defined: the analysis reports the missing table, not the changelog, so the rule speaks.
+    const found = validateScript(`${APPEND}INSERT INTO snk SELECT user_id, COUNT(*) FROM clicks GROUP BY user_id`, { rules: {} }).diagnostics.map((d) => d.code);
+    expect(found.filter((c) => c !== 'FSQL9003')).toEqual(['FSQL2001', 'FSQL9005']);
+  });
+
+  it('are matched per statement, and kept when the rule runs above the analyzer severity', () => {
+    // A probe rule that flags every CREATE TABLE, superseded by the analyzer's FSQL5003 (a warning).
+    const probe = defineRule({
+      meta: {
+        code: { code: 'FSQL9898', category: 'rule', title: 't', severity: 'warning' }, name: 'probe-table', category: 'query', rationale: '',
+        examples: { bad: [], good: [] }, supersededBy: [Codes.requiredOptionMissing],
+      },
+      create: (context) => ({ CreateTable: (node) => context.report({ node, message: 'table' }) }),
+    });
+    const sql = "CREATE TABLE a (x INT) WITH ('connector' = 'kafka', 'topic' = 'a', 'format' = 'json');\n"
+      + "CREATE TABLE b (x INT) WITH ('connector' = 'datagen')";
+    const codes = (level: 'info' | 'warn' | 'error') => validateScript(sql, { customRules: [probe], rules: { rules: { 'probe-table': level } } }).diagnostics.map((d) => `${d.code}:${d.severity}`);
+    expect(codes('warn')).toEqual(['FSQL5003:warning', 'FSQL9898:warning']);
+    expect(codes('info')).toEqual(['FSQL5003:warning', 'FSQL9898:info']);
+    expect(codes('error')).toEqual(['FSQL9898:error', 'FSQL5003:warning', 'FSQL9898:error']);
+  });
+});
+
 describe('suppressions', () => {
   it('reads next-line and file directives, with codes or names, outside strings', () => {
     const text = "-- flinkcheck-disable-next-line FSQL9002, unbounded-distinct -- reason\nSELECT '-- flinkcheck-disable FSQL9013' FROM t /* flinkcheck-disable FSQL9014 */";
@@ -73,13 +110,13 @@ describe('suppressions', () => {
   });
 
   it('suppresses a finding on the next line only', () => {
-    expect(codesOf(`-- flinkcheck-disable-next-line FSQL9002\n${JOIN}`)).not.toContain('FSQL9002');
-    expect(codesOf(`-- flinkcheck-disable-next-line FSQL9002\n\n${JOIN}`)).toEqual(['FSQL9900', 'FSQL9002']);
+    expect(codesOf(`${TABLES}-- flinkcheck-disable-next-line FSQL9002\n${JOIN}`)).toEqual([]);
+    expect(codesOf(`${TABLES}-- flinkcheck-disable-next-line FSQL9002\n\n${JOIN}`)).toEqual(['FSQL9900', 'FSQL9002']);
   });
 
   it('suppresses by name for the whole file, and without names every rule', () => {
-    expect(codesOf(`-- flinkcheck-disable regular-join-without-state-ttl\n${JOIN};\n${JOIN}`)).toEqual([]);
-    expect(codesOf(`/* flinkcheck-disable */\n${JOIN}`)).toEqual([]);
+    expect(codesOf(`-- flinkcheck-disable regular-join-without-state-ttl\n${TABLES}${JOIN};\n${JOIN}`)).toEqual([]);
+    expect(codesOf(`/* flinkcheck-disable */\n${TABLES}${JOIN}`)).toEqual([]);
   });
 
   it('never suppresses syntax errors', () => {
@@ -106,8 +143,8 @@ describe('profiles and settings', () => {
   const SCRIPT = [
     "ADD JAR '/tmp/udfs.jar'",
     "SET 'execution.checkpointing.interval' = '1 h'",
-    "CREATE TABLE orders (id STRING, user_id STRING, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'kafka', 'scan.watermark.idle-timeout' = '1 min')",
-    "CREATE TABLE snk (user_id STRING, n BIGINT) WITH ('connector' = 'kafka')",
+    "CREATE TABLE orders (id STRING, user_id STRING, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'kafka', 'topic' = 'o', 'properties.bootstrap.servers' = 'k:9092', 'format' = 'json', 'scan.watermark.idle-timeout' = '1 min')",
+    "CREATE TABLE snk (user_id STRING, n BIGINT) WITH ('connector' = 'kafka', 'topic' = 's', 'properties.bootstrap.servers' = 'k:9092', 'format' = 'json')",
     'INSERT INTO snk SELECT user_id, COUNT(*) FROM orders GROUP BY user_id',
     'INSERT INTO snk SELECT * FROM orders MATCH_RECOGNIZE (PARTITION BY user_id ORDER BY ts MEASURES A.id AS aid PATTERN (A) DEFINE A AS A.id IS NOT NULL)',
     'INSERT INTO snk SELECT * FROM orders',
@@ -118,14 +155,16 @@ describe('profiles and settings', () => {
   };
 
   it('differ as documented on one script', () => {
-    expect(run('recommended')).toEqual(['FSQL9003:warning', 'FSQL9005:error', 'FSQL9013:warning']);
+    // The GROUP BY into the append-only `snk` is the analysis' FSQL4001, so FSQL9005 (superseded by it) stays silent.
+    expect(validateScript(SCRIPT, { rules: false }).diagnostics.map((d) => d.code)).toContain('FSQL4001');
+    expect(run('recommended')).toEqual(['FSQL9003:warning', 'FSQL9013:warning']);
     expect(run('default')).toEqual(run('recommended'));
-    expect(run('permissive')).toEqual(['FSQL9005:error']);
+    expect(run('permissive')).toEqual([]);
     expect(run('conservative')).toEqual([
-      'FSQL9001:error', 'FSQL9003:warning', 'FSQL9005:error', 'FSQL9013:warning', 'FSQL9021:error', 'FSQL9023:error', 'FSQL9024:error',
+      'FSQL9001:error', 'FSQL9003:warning', 'FSQL9013:warning', 'FSQL9021:error', 'FSQL9023:error', 'FSQL9024:error',
     ]);
     expect(run('strict')).toEqual([
-      'FSQL9003:error', 'FSQL9005:error', 'FSQL9013:error', 'FSQL9021:error', 'FSQL9023:warning', 'FSQL9024:error', 'FSQL9031:info',
+      'FSQL9003:error', 'FSQL9013:error', 'FSQL9021:error', 'FSQL9023:warning', 'FSQL9024:error', 'FSQL9031:info',
     ]);
   });
 
@@ -135,11 +174,11 @@ describe('profiles and settings', () => {
   });
 
   it('overrides severity and options by code or name', () => {
-    expect(codesOf(JOIN, { rules: { FSQL9002: 'off' } })).toEqual([]);
-    const severities = validateScript(JOIN, { rules: { rules: { 'regular-join-without-state-ttl': 'error' } } }).diagnostics.map((d) => d.severity);
+    expect(codesOf(TABLES + JOIN, { rules: { FSQL9002: 'off' } })).toEqual([]);
+    const severities = validateScript(TABLES + JOIN, { rules: { rules: { 'regular-join-without-state-ttl': 'error' } } }).diagnostics.map((d) => d.severity);
     expect(severities).toEqual(['error']);
     expect(codesOf("ADD JAR '/a.jar'", { rules: { 'user-jar': 'warn' } })).toEqual(['FSQL9021']);
-    expect(codesOf('SELECT a FROM t', { rules: { 'statement-too-long': { options: { maxLength: 5 } } } })).toEqual(['FSQL9017']);
+    expect(codesOf('SELECT 1 AS a', { rules: { 'statement-too-long': { options: { maxLength: 5 } } } })).toEqual(['FSQL9017']);
   });
 
   it('rejects unknown profiles, rules, levels and options with a diagnostic', () => {
@@ -167,8 +206,8 @@ describe('profiles and settings', () => {
   });
 
   it('validateScript runs no rules when asked not to', () => {
-    expect(codesOf(JOIN)).toEqual(['FSQL9002']);
-    expect(validateScript(JOIN, { rules: false }).diagnostics).toEqual([]);
+    expect(codesOf(TABLES + JOIN)).toEqual(['FSQL9002']);
+    expect(validateScript(TABLES + JOIN, { rules: false }).diagnostics).toEqual([]);
   });
 });
 

@@ -47,7 +47,7 @@ ruleTester(lookupJoinOnUpdatingInput, {
 
 ruleTester(sourceWithoutIdleTimeout, {
   valid: [
-    ORDERS,
+    { name: 'idle timeout on the table', sql: "CREATE TABLE c (ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'kafka', 'scan.watermark.idle-timeout' = '1 min')" },
     "SET 'table.exec.source.idle-timeout' = '30 s';\nCREATE TABLE c (ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'kafka')",
     { name: 'no watermark', sql: "CREATE TABLE c (ts TIMESTAMP(3)) WITH ('connector' = 'kafka')" },
     { name: 'not partitioned', sql: "CREATE TABLE c (ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'datagen')" },

@@ -1,4 +1,7 @@
+import { describe, expect, it } from 'vitest';
 import rule from '../../rules/updating-result-into-append-only-sink.js';
+import { runRules } from '../../src/rules/engine.js';
+import { validateScript } from '../../src/validate.js';
 import { ruleTester } from '../support/rule-tester.js';
 import { APPEND_SINK, CLICKS, ORDERS, SHIPMENTS, UPSERT_SINK, USERS_CDC } from './ddl.js';
 
@@ -35,4 +38,24 @@ ruleTester(rule, {
       errors: [{ text: 'ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY amount DESC)', message: /Top-N/ }],
     },
   ],
+});
+
+describe('updating-result-into-append-only-sink with the analysis', () => {
+  it("names the analysis' cause when the analysis sees updates its own inference does not", () => {
+    // A source whose changelog only the analysis knows (e.g. from a catalog): the statement's analysis says why it updates.
+    const sql = CLICKS + APPEND_SINK + 'INSERT INTO out_append SELECT user_id, 1 FROM clicks';
+    const parsed = validateScript(sql, { rules: false });
+    const start = sql.indexOf('clicks', sql.indexOf('INSERT'));
+    const statements = parsed.statements.map((s) => s.index !== 2 ? s : {
+      ...s,
+      analysis: { ...s.analysis!, changelog: { updates: true, deletes: true }, updatingSource: { span: { start, end: start + 6 }, what: "the source table 'clicks', whose format produces a changelog" } },
+    });
+    const found = runRules({ source: parsed.source, statements }, [rule], {});
+    expect(found.map((d) => [d.code, sql.slice(d.span.start, d.span.end), d.message])).toEqual([[
+      'FSQL9005', 'clicks',
+      "the result is updating because of the source table 'clicks', whose format produces a changelog, but sink `out_append` (connector `kafka`) only accepts appended rows",
+    ]]);
+    // Without the analysis' verdict the same statement is append-only.
+    expect(runRules({ source: parsed.source, statements: parsed.statements }, [rule], {})).toEqual([]);
+  });
 });

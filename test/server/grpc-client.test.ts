@@ -86,7 +86,7 @@ describe('ValidateStream', () => {
 
   it('applies incremental edits to the previous text and keeps documents apart', async () => {
     const { stream, answers, done } = open();
-    stream.write({ document_id: 'x', version: 1, sql: 'SELECT a FROM t' });
+    stream.write({ document_id: 'x', version: 1, sql: 'SELECT a FROM (VALUES (1)) AS t (a)' });
     stream.write({ document_id: 'y', version: 7, sql: 'SELECT 1' });
     await new Promise((r) => setTimeout(r, 300));
     // 'FROM' (offsets 9..13) becomes 'FORM'.

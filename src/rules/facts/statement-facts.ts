@@ -390,13 +390,18 @@ export class StatementFacts {
 
   // ---------------------------------------------------------------------------- changelog
 
-  /** Whether the statement's result (the query of a SELECT, INSERT or CTAS) emits updates, and why. */
-  statementUpdating(query: Query): UpdatingCause | null | 'unknown' {
-    if (this.analysis?.changelog != null) {
-      if (!this.analysis.changelog.updates && !this.analysis.changelog.deletes) return null;
-      return this.analysis.updatingSource ?? this.queryInfo(query).updating ?? { span: query.span, what: 'the query' };
-    }
-    return this.queryInfo(query).updating;
+  /**
+   * Whether the statement's result (the query of a SELECT, INSERT or CTAS) emits updates, and why:
+   * the construct this inference finds (`what` names it: `GROUP BY`, `LEFT JOIN`), else the one the
+   * semantic analysis found (`explained`: its `what` is a phrase with the reason). The analysis
+   * also sees through functions and views it typed; the inference sees what the analysis missed.
+   */
+  statementUpdating(query: Query): (UpdatingCause & { readonly explained?: true }) | null {
+    const own = this.queryInfo(query).updating;
+    if (own !== null) return own;
+    const analysis = this.analysis;
+    if (analysis?.changelog == null || (!analysis.changelog.updates && !analysis.changelog.deletes)) return null;
+    return analysis.updatingSource !== null ? { ...analysis.updatingSource, explained: true } : { span: query.span, what: 'the query', explained: true };
   }
 
   queryInfo(body: Query | QueryBody): QueryInfo {
