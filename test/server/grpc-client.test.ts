@@ -26,7 +26,7 @@ const GOOD = 'SELECT user_id, COUNT(*) AS n FROM clicks GROUP BY user_id';
 const CLICKS_DDL = "CREATE TABLE clicks (user_id BIGINT, url STRING) WITH ('connector' = 'datagen')";
 
 interface Script {
-  readonly diagnostics: { code: string }[];
+  readonly diagnostics: { code: string; severity?: string }[];
   readonly statements: { kind: string }[];
 }
 
