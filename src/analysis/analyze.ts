@@ -158,7 +158,7 @@ function analyzeStatement(stmt: Statement, session: Session): Result {
         }
         columns = stmt.columns.map((c, i) => ({ name: c.value, type: columns[i]?.type ?? { root: 'UNKNOWN', nullable: true } }));
       }
-      catalog.put({ kind: 'view', id, columns: rel.opaque && stmt.columns.length === 0 ? [] : columns, query: rel.opaque && stmt.columns.length === 0 ? null : 'query', temporary: stmt.temporary, origin: { file: null, span: stmt.name.span } });
+      catalog.put({ kind: 'view', id, columns: rel.opaque && stmt.columns.length === 0 ? [] : columns, query: rel.opaque && stmt.columns.length === 0 ? null : 'query', temporary: stmt.temporary, origin: { file: null, span: stmt.name.span }, changelog: rel.changelog, updatingSource: rel.updatingSource });
       return { schema: rel.opaque ? null : columns, changelog: rel.changelog, keys: [], target: printIdentifier(id), updatingSource: rel.updatingSource };
     }
     case 'CreateFunction': {

@@ -310,3 +310,22 @@ describe('ROW_NUMBER without a Top-N filter', () => {
     expect(run('SELECT *, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY proc) AS rn FROM orders').errors).toEqual([]);
   });
 });
+
+describe('changelog through views and subqueries', () => {
+  const CDC = "CREATE TABLE users_cdc (id BIGINT, name STRING) WITH ('connector' = 'kafka', 'properties.bootstrap.servers' = 'k:9092', 'topic' = 'u', 'format' = 'debezium-json');\nCREATE TABLE out_append (name STRING, n INT) WITH ('connector' = 'kafka', 'properties.bootstrap.servers' = 'k:9092', 'topic' = 'o', 'format' = 'json');\n";
+
+  it('a view over a changelog source is updating', () => {
+    expect(run(CDC + 'CREATE VIEW names AS SELECT id, name FROM users_cdc;\nINSERT INTO out_append SELECT name, 1 FROM names').codes).toEqual(['FSQL4001']);
+  });
+
+  it('an updating subquery in WHERE or in the select list makes the result updating', () => {
+    expect(run(CDC + 'INSERT INTO out_append SELECT name, 1 FROM users_cdc').codes).toEqual(['FSQL4001']);
+    expect(run(CDC + 'INSERT INTO out_append SELECT user_id, 1 FROM orders WHERE user_id IN (SELECT MAX(user_id) FROM orders)').codes).toEqual(['FSQL4001']);
+    expect(run(CDC + 'INSERT INTO out_append SELECT user_id, CAST((SELECT COUNT(*) FROM orders) AS INT) FROM orders').codes).toEqual(['FSQL4001']);
+  });
+
+  it('an INSERT reports the query\'s upsert keys', () => {
+    const sql = "CREATE TABLE out_up (user_id STRING, n BIGINT, PRIMARY KEY (user_id) NOT ENFORCED) WITH ('connector' = 'upsert-kafka', 'properties.bootstrap.servers' = 'k:9092', 'topic' = 'u', 'key.format' = 'json', 'value.format' = 'json');\nINSERT INTO out_up SELECT user_id, COUNT(*) FROM orders GROUP BY user_id";
+    expect(run(sql).last.analysis!.keys).toEqual([['user_id']]);
+  });
+});

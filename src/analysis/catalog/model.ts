@@ -1,4 +1,5 @@
 import type { Span } from '../../source/span.js';
+import type { ChangelogMode } from '../schema.js';
 import type { LogicalType } from '../types/logical-type.js';
 
 /**
@@ -72,6 +73,9 @@ export interface CatalogView {
   readonly columns: readonly { readonly name: string; readonly type: LogicalType }[];
   /** The view's query text, when known. */
   readonly query: string | null;
+  /** What reading the view emits, when the script defined it (a view is inlined into the query that reads it). */
+  readonly changelog?: ChangelogMode;
+  readonly updatingSource?: { readonly span: Span; readonly what: string } | null;
   readonly temporary: boolean;
   readonly origin: Origin;
 }

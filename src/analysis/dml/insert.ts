@@ -113,7 +113,8 @@ export function checkInsert(stmt: Insert, session: Session): Result {
     }
     checkSinkChangelog(stmt, table, rel, session, parts);
   }
-  return { ...base, keys: table.primaryKey === null ? [] : [table.primaryKey.columns] };
+  // The keys are the query's upsert keys (what the sink's primary key should match); the sink is `target`.
+  return { ...base, keys: rel.upsertKeys.map((k) => k.map((i) => rel.columns[i]?.name ?? '')) };
 }
 
 function checkSinkChangelog(stmt: Insert, table: CatalogTable, rel: { changelog: StatementAnalysis['changelog']; updatingSource: StatementAnalysis['updatingSource'] }, session: Session, parts: readonly string[]): void {

@@ -30,7 +30,7 @@ import type { Span } from '../../source/span.js';
 import type { CatalogTable } from '../catalog/model.js';
 import type { ExpressionContext } from '../expressions/context.js';
 import { typeExpression } from '../expressions/typer.js';
-import { isInsertOnly, printChangelogMode, type ChangelogMode, type OutputColumn } from '../schema.js';
+import { INSERT_ONLY as INSERT_ONLY_MODE, isInsertOnly, printChangelogMode, type ChangelogMode, type OutputColumn } from '../schema.js';
 import {
   is,
   printType,
@@ -84,6 +84,8 @@ export class QueryAnalyzer {
    * columns, so they are not errors there.
    */
   private nullsTypedByTarget = false;
+  /** Relations of the expression subqueries (IN, EXISTS, scalar) met while typing the current SELECT. */
+  private readonly subqueryRelations: Relation[] = [];
 
   constructor(private readonly session: Session) {
     this.streaming = isStreaming(session);
@@ -211,6 +213,7 @@ export class QueryAnalyzer {
   private analyzeSelect(select: Select, outer: Scope | null, ctes: CteEnv): SelectResult {
     const nullsTyped = this.nullsTypedByTarget;
     this.nullsTypedByTarget = false;
+    const subqueryMark = this.subqueryRelations.length;
     const items: ScopeItem[] = [];
     let input: Relation = relation([]);
     const fromScope = new Scope(items, outer, (d) => this.report(d));
@@ -297,6 +300,13 @@ export class QueryAnalyzer {
       upsertKeys = keyColumns.every((k) => k >= 0) ? [keyColumns] : [];
     } else if (aggregating && !this.streaming) {
       changelog = { updates: false, deletes: false };
+    }
+    // IN / EXISTS / scalar subqueries are joins: an updating subquery makes the result updating.
+    for (const sub of this.subqueryRelations.splice(subqueryMark)) {
+      if (this.streaming && !isInsertOnly(sub.changelog)) {
+        changelog = mergeChangelog(changelog, { updates: true, deletes: true });
+        updatingSource ??= sub.updatingSource ?? { span: select.span, what: 'an updating subquery' };
+      }
     }
     // Top-N / deduplication: a filter on a ROW_NUMBER()/RANK() column of the FROM subquery.
     const topN = this.topNFilter(select, scope, ranks);
@@ -664,7 +674,12 @@ export class QueryAnalyzer {
     }
     const object = found.object;
     if (object.kind === 'view') {
-      return relation(object.columns.map((c) => ({ name: c.name, type: c.type })), { opaque: object.columns.length === 0 && object.query === null });
+      const changelog = this.streaming ? object.changelog ?? INSERT_ONLY_MODE : INSERT_ONLY_MODE;
+      return relation(object.columns.map((c) => ({ name: c.name, type: c.type })), {
+        opaque: object.columns.length === 0 && object.query === null,
+        changelog,
+        updatingSource: isInsertOnly(changelog) ? null : object.updatingSource ?? { span, what: `the view '${values.join('.')}', whose result is updating` },
+      });
     }
     this.session.markUsed?.(object);
     const columns = tableColumnsForQuery(object, this.streaming);
@@ -1037,6 +1052,7 @@ export class QueryAnalyzer {
       },
       typeSubquery: (query) => {
         const rel = this.analyzeQuery(query, scope);
+        if (!quiet) this.subqueryRelations.push(rel);
         return rel.opaque ? null : rel.columns;
       },
       lookupUserFunction: (name) => {
