@@ -62,8 +62,12 @@ describe('diagnostic catalog', () => {
   });
 
   it.each(otherInputs.map(([code, e]) => [code, e.verifiedBy, e] as const))('%s (%s): the example triggers it and the fixed input does not', (code, _how, e) => {
-    expect(exampleCodes(code, e, e.example), 'the example').toContain(code);
-    expect(exampleCodes(code, e, e.fixed), 'the fixed input').not.toContain(code);
+    // A rule the analysis supersedes shows the analysis' code for its example instead (rules/README.md).
+    const superseding = BUILTIN_RULES.find((r) => r.meta.code === code)?.meta.supersededBy ?? [];
+    const accepted = [code, ...superseding];
+    const produced = exampleCodes(code, e, e.example);
+    expect(produced.some((c) => accepted.includes(c)), `the example produces one of ${accepted.join(', ')}: ${produced.join(', ')}`).toBe(true);
+    expect(exampleCodes(code, e, e.fixed).filter((c) => accepted.includes(c)), 'the fixed input').toEqual([]);
   });
 
   it('explains every guardrail rule from its meta, checked with the rule enabled', () => {
