@@ -87,3 +87,42 @@ export function closestMatches(name: string, candidates: Iterable<string>, max =
   scored.sort((x, y) => x.score - y.score || x.candidate.localeCompare(y.candidate));
   return scored.slice(0, max).map((s) => s.candidate);
 }
+
+/**
+ * A fixed candidate list (keywords, built-in function names) grouped by length, so that a lookup
+ * only compares names whose length is within the typo threshold. Answers as `closestMatches`.
+ */
+export class SuggestionIndex {
+  private readonly byLength = new Map<number, string[]>();
+  /** Answers for names looked up before (an unknown UDF is usually called many times). */
+  private readonly cache = new Map<string, string[]>();
+
+  constructor(candidates: Iterable<string>) {
+    for (const candidate of new Set(candidates)) {
+      const bucket = this.byLength.get(candidate.length);
+      if (bucket === undefined) this.byLength.set(candidate.length, [candidate]);
+      else bucket.push(candidate);
+    }
+  }
+
+  closest(name: string, max = 4, extra: Iterable<string> = []): string[] {
+    const extras = [...extra];
+    const key = `${max}\u0000${name}`;
+    if (extras.length === 0) {
+      const cached = this.cache.get(key);
+      if (cached !== undefined) return cached;
+    }
+    const limit = typoThreshold(name);
+    const near: string[] = [...extras];
+    for (let length = name.length - limit; length <= name.length + limit; length++) {
+      const bucket = this.byLength.get(length);
+      if (bucket !== undefined) near.push(...bucket);
+    }
+    const found = closestMatches(name, near, max);
+    if (extras.length === 0) {
+      if (this.cache.size >= 2000) this.cache.clear();
+      this.cache.set(key, found);
+    }
+    return found;
+  }
+}

@@ -2,7 +2,7 @@
  * Lookup and call checking over the built-in function table. Names are case-insensitive, as
  * FlinkSqlOperatorTable's lookup (SqlNameMatchers.withCaseSensitive(false)).
  */
-import { closestMatches } from '../../diagnostics/suggest.js';
+import { SuggestionIndex, closestMatches } from '../../diagnostics/suggest.js';
 import { printType, type LogicalType } from '../types/logical-type.js';
 import { BUILTIN_FUNCTIONS, type BuiltinFunction, type BuiltinKind } from './builtins.js';
 import { acceptsCount, acceptsType, matchesSignature, type ParameterSpec, type Signature } from './signature.js';
@@ -46,8 +46,11 @@ export function isOverCapable(name: string): boolean {
 }
 
 /** Close built-in names for a name that is not a function, best first. */
+let builtinIndex: SuggestionIndex | null = null;
+
 export function suggestFunctionNames(name: string, extra: Iterable<string> = []): string[] {
-  return closestMatches(name.toUpperCase(), [...BY_NAME.keys(), ...extra]);
+  builtinIndex ??= new SuggestionIndex(BY_NAME.keys());
+  return builtinIndex.closest(name.toUpperCase(), 4, extra);
 }
 
 export function printSignature(name: string, signature: Signature): string {
