@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { script } from './grammar.js';
@@ -60,7 +61,7 @@ function parseArgs(argv: readonly string[]): Args {
 
 type Source = 'grammar' | 'mutation' | 'nesting' | 'giant';
 interface Input { source: Source; text: string }
-interface Seen { ms: number; length: number; source: Source; preview: string }
+interface Seen { ms: number; length: number; source: Source; preview: string; text: string }
 
 export interface RegressionCase {
   readonly signature: string;
@@ -120,7 +121,12 @@ function main(): number {
     }
   };
 
+  // A runaway input cannot be interrupted in this synchronous loop: the input in flight is kept on
+  // disk so that a hung or killed run still tells which input it was.
+  const inflight = join(tmpdir(), `flinkcheck-fuzz-inflight-${process.pid}.sql`);
+  console.log(`input in flight: ${inflight}`);
   const property = fc.property(inputs, (input) => {
+    writeFileSync(inflight, input.text);
     const outcome = runPipeline(input.text, args.bounds);
     if (target !== null) {
       // Shrinking: only the bug being shrunk counts as a failure.
@@ -131,7 +137,7 @@ function main(): number {
     totalMs += outcome.ms;
     const s = bySource.get(input.source) ?? { n: 0, ms: 0 };
     bySource.set(input.source, { n: s.n + 1, ms: s.ms + outcome.ms });
-    const seen = { ms: outcome.ms, length: input.text.length, source: input.source, preview: '' };
+    const seen = { ms: outcome.ms, length: input.text.length, source: input.source, preview: '', text: input.text };
     keepTop(slowest, seen, (e) => e.ms);
     keepTop(largest, seen, (e) => e.length);
     if (slowest.includes(seen) || largest.includes(seen)) seen.preview = preview(input.text);
@@ -179,6 +185,9 @@ function main(): number {
     }
   }
 
+  rmSync(inflight, { force: true });
+  const extremes = join(tmpdir(), `flinkcheck-fuzz-extremes-${args.seed}.json`);
+  writeFileSync(extremes, JSON.stringify({ slowest, largest }, null, 1));
   const seconds = (Date.now() - started) / 1000;
   console.log(`\nfuzz: ${executed} inputs in ${seconds.toFixed(1)} s (${(executed / seconds).toFixed(0)}/s), mean ${(totalMs / Math.max(1, executed)).toFixed(2)} ms per input, peak heap ${(peakHeap / 2 ** 20).toFixed(0)} MiB${gc ? '' : ' (run with --expose-gc for leak checks)'}`);
   for (const [source, s] of bySource) console.log(`  ${source}: ${s.n} inputs, mean ${(s.ms / s.n).toFixed(2)} ms`);
@@ -192,6 +201,7 @@ function main(): number {
     for (const [sig, n] of hits) console.log(`  ${n}× ${sig}`);
   }
   for (const leak of leaks) console.log(`LEAK: ${leak}`);
+  console.log(`the slowest and largest inputs in full: ${extremes}`);
   console.log(`${found.length} new failure(s)${leaks.length ? `, ${leaks.length} leak warning(s)` : ''}`);
   return found.length > 0 || leaks.length > 0 ? 1 : 0;
 }
