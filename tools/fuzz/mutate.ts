@@ -63,15 +63,20 @@ const logSize = (maxExponent: number) => fc.integer({ min: 0, max: maxExponent }
 const SHALLOW_DEPTHS = logSize(25);
 const DEEP_DEPTHS = logSize(45);
 
+/** The script of a nesting bomb: `kind` nested `depth` deep around `seed`, in `frame` (a `%s` template) unless the construct is a whole query. */
+export function nestingScript(kind: string, depth: number, seed: string, frame: string): string {
+  const body = NESTERS[kind]!(seed, depth);
+  const bare = /^(subquery|union|with|joins|items|statements)$/.test(kind);
+  return `CREATE TABLE orders (id INT, a INT, ts TIMESTAMP(3)) WITH ('connector' = 'datagen');\n${bare ? body : frame.replace('%s', body)}`;
+}
+
 export const nesting = fc.tuple(
   fc.constantFrom(...Object.keys(NESTERS)),
   fc.oneof({ weight: 4, arbitrary: SHALLOW_DEPTHS }, { weight: 1, arbitrary: DEEP_DEPTHS }),
   fc.constantFrom('1', 'a', "'x'", 'NULL', 'a + 1', 'SELECT', ''),
   fc.constantFrom('SELECT %s FROM orders', 'SELECT %s', 'INSERT INTO sink_t SELECT %s FROM orders', 'CREATE VIEW v AS SELECT %s AS c FROM orders', '%s', 'SELECT * FROM orders WHERE %s'),
 ).map(([kind, depth, seed, frame]) => {
-  const body = NESTERS[kind]!(seed, depth);
-  const bare = /^(subquery|union|with|joins|items|statements)$/.test(kind);
-  return { kind, depth, text: `CREATE TABLE orders (id INT, a INT, ts TIMESTAMP(3)) WITH ('connector' = 'datagen');\n${bare ? body : frame.replace('%s', body)}` };
+  return { kind, depth, text: nestingScript(kind, depth, seed, frame) };
 });
 
 export const giantLiteral = fc.tuple(
