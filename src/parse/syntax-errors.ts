@@ -59,6 +59,9 @@ const KEYWORDS: ReadonlyMap<string, number> = (() => {
   return map;
 })();
 
+/** No piece of a split name longer than this can be a keyword. */
+const LONGEST_KEYWORD = Math.max(...[...KEYWORDS.keys()].map((k) => k.length));
+
 const OPENERS: ReadonlyMap<number, number> = new Map([[T.LPAREN, T.RPAREN], [T.LBRACKET, T.RBRACKET]]);
 const CLOSERS: ReadonlyMap<number, number> = new Map([[T.RPAREN, T.LPAREN], [T.RBRACKET, T.LBRACKET]]);
 
@@ -574,6 +577,11 @@ function missingSpaceRepair(ctx: Context, failure: SyntaxFailure): Repair | null
     const index = indexOfToken(ctx, candidate);
     if (index < 0) continue;
     for (let at = 1; at < text.length; at++) {
+      // Once both pieces are longer than any keyword neither can be one: skip ahead, so that a huge name costs linear time, not quadratic.
+      if (at > LONGEST_KEYWORD && text.length - at > LONGEST_KEYWORD) {
+        at = text.length - LONGEST_KEYWORD - 1;
+        continue;
+      }
       const left = text.slice(0, at);
       const right = text.slice(at);
       const leftType = KEYWORDS.get(left.toUpperCase());

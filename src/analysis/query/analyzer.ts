@@ -113,10 +113,15 @@ export class QueryAnalyzer {
   }
 
   private analyzeQueryWithRanks(query: Query, outer: Scope | null, ctes: CteEnv): SelectResult {
-    const env = new Map(ctes);
-    for (const item of query.withItems) {
-      const rel = this.analyzeQuery(item.query, outer, env);
-      env.set(item.name.value, item.columns.length > 0 ? this.renameColumns(rel, item.columns, item.span) : rel);
+    // Only a query with its own WITH copies the names in scope: n CTEs then cost linear time, not quadratic.
+    let env: CteEnv = ctes;
+    if (query.withItems.length > 0) {
+      const own = new Map(ctes);
+      for (const item of query.withItems) {
+        const rel = this.analyzeQuery(item.query, outer, own);
+        own.set(item.name.value, item.columns.length > 0 ? this.renameColumns(rel, item.columns, item.span) : rel);
+      }
+      env = own;
     }
     const body = this.analyzeBody(query.body, outer, env);
     let rel = body.relation;

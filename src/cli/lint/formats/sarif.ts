@@ -93,6 +93,22 @@ function ruleDescriptor(code: string) {
   };
 }
 
+/** Fingerprint bases per unit, code and line: many results on one long line hash it once, not once each. */
+const FINGERPRINTS = new WeakMap<LintResult, Map<string, string>>();
+
+function lineFingerprint(r: LintResult, code: string, line: number): string {
+  let cache = FINGERPRINTS.get(r);
+  if (cache === undefined) FINGERPRINTS.set(r, (cache = new Map()));
+  const key = `${code}\0${line}`;
+  let base = cache.get(key);
+  if (base === undefined) {
+    const lineText = r.source.lineText(line).trim();
+    base = createHash('sha256').update([code, r.file, r.query?.id ?? '', lineText].join('\0')).digest('hex').slice(0, 32);
+    cache.set(key, base);
+  }
+  return base;
+}
+
 function toResult(r: LintResult, d: Diagnostic, ruleIndex: number, occurrences: Map<string, number>) {
   const { start, end } = r.source.resolve(d.span);
   let text = d.message;
@@ -107,8 +123,7 @@ function toResult(r: LintResult, d: Diagnostic, ruleIndex: number, occurrences: 
   if (r.query !== undefined) text = `query \`${r.query.id}\` at ${start.line}:${start.column}: ${text}`;
 
   // Stable across runs and unrelated edits: the code, the file, the query and the marked line's text.
-  const lineText = r.source.lineText(start.line).trim();
-  const base = createHash('sha256').update([d.code, r.file, r.query?.id ?? '', lineText].join('\0')).digest('hex').slice(0, 32);
+  const base = lineFingerprint(r, d.code, start.line);
   const n = (occurrences.get(base) ?? 0) + 1;
   occurrences.set(base, n);
 
