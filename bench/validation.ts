@@ -15,7 +15,10 @@ export interface ValidationRow {
   readonly workload: string;
   readonly inputs: number;
   readonly parse: Summary;
+  /** Parse + semantic analysis (`validateScript` with rules off). */
   readonly validate: Summary;
+  /** Parse + analysis + the recommended guardrail rules (what `check` runs by default). */
+  readonly full: Summary;
 }
 
 const WARMUP_PASSES = 2;
@@ -30,25 +33,23 @@ function time(inputs: readonly string[], run: (sql: string) => unknown, samples:
 }
 
 function measure(workload: string, inputs: readonly string[]): ValidationRow {
-  const parse = (sql: string): unknown => parseScript(sql);
-  const validate = (sql: string): unknown => validateScript(sql);
+  const runs = [
+    (sql: string): unknown => parseScript(sql),
+    (sql: string): unknown => validateScript(sql, { rules: false }),
+    (sql: string): unknown => validateScript(sql),
+  ];
   for (let pass = 0; pass < WARMUP_PASSES; pass++) {
-    time(inputs, parse, new Float64Array(inputs.length), 0);
-    time(inputs, validate, new Float64Array(inputs.length), 0);
+    for (const run of runs) time(inputs, run, new Float64Array(inputs.length), 0);
   }
-  const parseSamples = new Float64Array(inputs.length * TIMED_PASSES);
-  const validateSamples = new Float64Array(inputs.length * TIMED_PASSES);
+  const samples = runs.map(() => new Float64Array(inputs.length * TIMED_PASSES));
   for (let pass = 0; pass < TIMED_PASSES; pass++) {
-    // Alternate which goes first, so neither always runs on a warmer cache.
-    if (pass % 2 === 0) {
-      time(inputs, parse, parseSamples, pass * inputs.length);
-      time(inputs, validate, validateSamples, pass * inputs.length);
-    } else {
-      time(inputs, validate, validateSamples, pass * inputs.length);
-      time(inputs, parse, parseSamples, pass * inputs.length);
+    // Rotate which goes first, so none always runs on a warmer cache.
+    for (let k = 0; k < runs.length; k++) {
+      const i = (k + pass) % runs.length;
+      time(inputs, runs[i]!, samples[i]!, pass * inputs.length);
     }
   }
-  return { workload, inputs: inputs.length, parse: summarize(parseSamples), validate: summarize(validateSamples) };
+  return { workload, inputs: inputs.length, parse: summarize(samples[0]!), validate: summarize(samples[1]!), full: summarize(samples[2]!) };
 }
 
 export function measureValidation(statements: readonly string[]): ValidationRow[] {
@@ -66,11 +67,11 @@ function us(ns: number): string {
 
 export function validationReport(rows: readonly ValidationRow[]): string {
   const lines = [
-    '| workload | inputs | parse p50 µs | validate p50 µs | parse p99 µs | validate p99 µs | total ratio validate/parse |',
+    '| workload | inputs | parse p50 / p99 µs | parse + analysis p50 / p99 µs | + rules p50 / p99 µs | analysis total / parse | with rules / parse |',
     '|---|--:|--:|--:|--:|--:|--:|',
   ];
   for (const row of rows) {
-    lines.push(`| ${row.workload} | ${row.inputs} | ${us(row.parse.p50Ns)} | ${us(row.validate.p50Ns)} | ${us(row.parse.p99Ns)} | ${us(row.validate.p99Ns)} | ${(row.validate.totalNs / row.parse.totalNs).toFixed(2)}× |`);
+    lines.push(`| ${row.workload} | ${row.inputs} | ${us(row.parse.p50Ns)} / ${us(row.parse.p99Ns)} | ${us(row.validate.p50Ns)} / ${us(row.validate.p99Ns)} | ${us(row.full.p50Ns)} / ${us(row.full.p99Ns)} | ${(row.validate.totalNs / row.parse.totalNs).toFixed(2)}× | ${(row.full.totalNs / row.parse.totalNs).toFixed(2)}× |`);
   }
   return lines.join('\n');
 }
