@@ -30,8 +30,9 @@ export interface ServerConfig {
   readonly logLevel: string;
   /**
    * Test-only: FLINKCHECK_TEST_HOOKS=1 lets a script containing `flinkcheck-test:crash` end its
-   * worker thread, and `flinkcheck-test:spin` loop forever (to test crash recovery, deadlines and
-   * budgets). Never set it in production.
+   * worker thread, `flinkcheck-test:spin` loop forever (to test crash recovery, deadlines and
+   * budgets), and SIGUSR2 terminate the thread of a random running validation (soak tests kill
+   * workers under other requests). Never set it in production.
    */
   readonly testHooks: boolean;
 }

@@ -53,6 +53,11 @@ async function main(): Promise<void> {
       },
     );
   };
+  if (server.testHooks !== null) {
+    // Soak tests (tools/soak) kill workers while they serve other requests; see ServerConfig.testHooks.
+    const hooks = server.testHooks;
+    process.on('SIGUSR2', () => logger.warn({ thread: hooks.killBusyWorker() }, 'test hook: SIGUSR2 terminated a busy worker'));
+  }
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 }

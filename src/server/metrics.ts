@@ -60,6 +60,11 @@ export class ServerMetrics {
     new Gauge({ name: 'flinkcheck_pool_active_tasks', help: 'Validation tasks running in worker threads.', registers, collect() { this.set(pool.activeTasks); } });
     new Gauge({ name: 'flinkcheck_pool_workers', help: 'Worker threads in the validation pool.', registers, collect() { this.set(pool.workers); } });
     new Gauge({ name: 'flinkcheck_pool_utilization_ratio', help: 'Share of worker capacity in use since start (piscina utilization).', registers, collect() { this.set(pool.utilization); } });
+    // Counters kept by the pool, read at scrape time.
+    const stats = pool.stats;
+    new Counter({ name: 'flinkcheck_pool_worker_restarts_total', help: 'Worker threads started to replace one that ended (crashed, or stopped for its CPU budget or a cancelled call).', registers, collect() { this.reset(); this.inc(stats.workerRestarts); } });
+    new Counter({ name: 'flinkcheck_pool_worker_deaths_total', help: 'Tasks whose worker thread died under them (not stopped by the server).', registers, collect() { this.reset(); this.inc(stats.workerDeaths); } });
+    new Counter({ name: 'flinkcheck_pool_task_retries_total', help: 'Tasks run again on a replacement worker after their first worker died under them.', registers, collect() { this.reset(); this.inc(stats.retries); } });
     new Gauge({ name: 'flinkcheck_registered_catalogs', help: 'Catalogs registered with RegisterCatalog and kept.', registers, collect() { this.set(registeredCatalogs()); } });
     this.diagnostics = new Counter({ name: 'flinkcheck_diagnostics_total', help: 'Diagnostics reported, by code and severity.', labelNames: ['code', 'severity'], registers });
     this.statements = new Counter({ name: 'flinkcheck_statements_total', help: 'Statements validated, by kind.', labelNames: ['kind'], registers });

@@ -8,7 +8,7 @@ export type PoolFailure =
   | { readonly kind: 'aborted' }
   /** The task ran longer than the per-request budget and was stopped. */
   | { readonly kind: 'budget'; readonly budgetMs: number }
-  /** The worker died or the task threw; the worker is replaced. */
+  /** The task threw, or its worker died under it twice (once is retried); dead workers are replaced. */
   | { readonly kind: 'failed'; readonly reason: string }
   | { readonly kind: 'closed' };
 
@@ -57,6 +57,9 @@ export class WorkPool {
   private closed = false;
   /** Exponentially weighted mean run time, for RetryInfo. */
   private meanRunMs = 5;
+  /** Thread-id cells of the tasks handed to piscina (each worker writes its id when it starts one). */
+  private readonly inFlight = new Set<Int32Array>();
+  private readonly counts = { workerRestarts: 0, workerDeaths: 0, retries: 0 };
 
   constructor(private readonly options: PoolOptions) {
     this.piscina = new Piscina({
@@ -66,6 +69,17 @@ export class WorkPool {
       idleTimeout: Number.POSITIVE_INFINITY,
       concurrentTasksPerWorker: 1,
     });
+    // The first `workers` creations are the initial threads; every later one replaces a thread
+    // that ended (crashed, or stopped for its budget or a cancelled call).
+    let created = 0;
+    this.piscina.on('workerCreate', () => {
+      if (++created > options.workers) this.counts.workerRestarts++;
+    });
+  }
+
+  /** Worker threads started to replace one that ended, worker deaths under a task, and retries. */
+  get stats(): Readonly<{ workerRestarts: number; workerDeaths: number; retries: number }> {
+    return this.counts;
   }
 
   /** Tasks waiting for a worker. */
@@ -121,8 +135,22 @@ export class WorkPool {
   private start(pending: Pending): void {
     this.running++;
     pending.options.onStart?.();
+    this.attempt(pending, 1, () => {
+      this.running--;
+      this.pump();
+    });
+  }
+
+  /**
+   * One run of a task. A task whose worker died under it (a crash, a thread killed from outside,
+   * or the worker of another request taking the process down with it) is run once more on a
+   * replacement worker: the request itself may be innocent. A second death fails it, so an input
+   * that kills its worker costs two workers at most. Budget overruns and aborts are not retried.
+   */
+  private attempt(pending: Pending, attempt: number, done: () => void): void {
     const controller = new AbortController();
     const startedAt = new Float64Array(new SharedArrayBuffer(8));
+    const thread = new Int32Array(new SharedArrayBuffer(4));
     let budgetExceeded = false;
     let budget: NodeJS.Timeout;
     // The budget runs from the moment the worker starts the task (it writes `startedAt`).
@@ -139,24 +167,61 @@ export class WorkPool {
     budget = setTimeout(checkBudget, this.options.cpuBudgetMs);
     const onCallerAbort = (): void => controller.abort();
     pending.options.signal?.addEventListener('abort', onCallerAbort, { once: true });
-    const message: PoolTask = { task: pending.task, startedAt };
+    this.inFlight.add(thread);
+    const cleanUp = (): void => {
+      clearTimeout(budget);
+      pending.options.signal?.removeEventListener('abort', onCallerAbort);
+      this.inFlight.delete(thread);
+    };
+    const message: PoolTask = { task: pending.task, startedAt, thread };
     this.piscina.run(message, { signal: controller.signal }).then(
       (result: WorkerResult) => {
+        cleanUp();
         this.meanRunMs += (Date.now() - startedAt[0]! - this.meanRunMs) * 0.05;
         pending.resolve(result);
+        done();
       },
       (error: unknown) => {
+        cleanUp();
         if (budgetExceeded) pending.reject(new PoolError({ kind: 'budget', budgetMs: this.options.cpuBudgetMs }));
         else if (controller.signal.aborted) pending.reject(new PoolError({ kind: 'aborted' }));
         else if (this.closed) pending.reject(new PoolError({ kind: 'closed' }));
-        else pending.reject(new PoolError({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) }));
+        else {
+          const died = this.workerDied(thread[0]!);
+          if (died) this.counts.workerDeaths++;
+          if (died && attempt === 1) {
+            this.counts.retries++;
+            this.attempt(pending, 2, done);
+            return;
+          }
+          pending.reject(new PoolError({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) }));
+        }
+        done();
       },
-    ).finally(() => {
-      clearTimeout(budget);
-      pending.options.signal?.removeEventListener('abort', onCallerAbort);
-      this.running--;
-      this.pump();
-    });
+    );
+  }
+
+  /**
+   * Whether the thread that ran a failed task is gone (piscina removes a dead worker before it
+   * fails the worker's task). A task that threw leaves its worker alive. Thread id 0: the worker
+   * died before it started the task.
+   */
+  private workerDied(threadId: number): boolean {
+    return threadId === 0 || !this.piscina.threads.some((t) => t.threadId === threadId);
+  }
+
+  /**
+   * Test hook (FLINKCHECK_TEST_HOOKS=1 only, see main.ts): terminates the thread of a random
+   * running task, as a crash of that worker would. Returns the thread id, or null when no task runs.
+   */
+  killBusyWorker(random: () => number = Math.random): number | null {
+    const busy = [...this.inFlight].map((cell) => cell[0]!).filter((id) => id !== 0);
+    if (busy.length === 0) return null;
+    const id = busy[Math.floor(random() * busy.length)]!;
+    const worker = this.piscina.threads.find((t) => t.threadId === id);
+    if (worker === undefined) return null;
+    void worker.terminate();
+    return id;
   }
 
   private pump(): void {

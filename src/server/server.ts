@@ -46,6 +46,8 @@ export interface RunningServer {
   readonly metricsPort: number | null;
   /** Turns NOT_SERVING, lets in-flight calls finish (forcing after the grace period), stops the workers. */
   shutdown(): Promise<void>;
+  /** Fault injection for soak tests; null unless FLINKCHECK_TEST_HOOKS=1 (ServerConfig.testHooks). */
+  readonly testHooks: { killBusyWorker(): number | null } | null;
 }
 
 export async function startServer(config: ServerConfig, logger: Logger, rules: RuleCatalog = builtInRuleCatalog()): Promise<RunningServer> {
@@ -133,7 +135,8 @@ export async function startServer(config: ServerConfig, logger: Logger, rules: R
     return shutdownPromise;
   };
 
-  return { port, metricsPort, shutdown };
+  const testHooks = config.testHooks ? { killBusyWorker: () => pool.killBusyWorker() } : null;
+  return { port, metricsPort, shutdown, testHooks };
 }
 
 function credentialsOf(config: ServerConfig): ServerCredentials {

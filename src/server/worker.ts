@@ -3,6 +3,7 @@
  * so health checks and metrics answer while every worker is busy. Results leave the thread already
  * shaped as response messages.
  */
+import { threadId } from 'node:worker_threads';
 import type { CatalogEntries } from '../analysis/catalog/model.js';
 import { explainFlinkError } from '../explain-error.js';
 import { warmUpParser } from '../parse/index.js';
@@ -26,6 +27,8 @@ export type WorkerTask =
 export interface PoolTask {
   readonly task: WorkerTask;
   readonly startedAt: Float64Array;
+  /** Where the worker notes its thread id, so the pool knows which thread runs which task. */
+  readonly thread: Int32Array;
 }
 
 export type WorkerResult =
@@ -39,7 +42,8 @@ const testHooks = process.env.FLINKCHECK_TEST_HOOKS === '1';
 // then finds the parser's prediction cache filled.
 warmUpParser();
 
-export default function run({ task, startedAt }: PoolTask): WorkerResult {
+export default function run({ task, startedAt, thread }: PoolTask): WorkerResult {
+  thread[0] = threadId;
   startedAt[0] = Date.now();
   if (task.kind === 'catalog') return { kind: 'catalog', conversion: convertCatalogs(task.catalogs, task.path) };
   if (testHooks) applyTestHooks(task.sql);
