@@ -284,6 +284,11 @@ export function createValidationService(deps: ServiceDeps): UntypedServiceImplem
       }
       const text = textOf(req, doc.text);
       if (text instanceof RpcError) {
+        // A version whose edits cannot be applied still supersedes the older ones: answering one of
+        // them after this error would put an old answer after a newer one. The text stays the last
+        // good one.
+        doc.version = req.version;
+        if (doc.current !== null && !doc.current.started) doc.current.controller.abort();
         fail(id, req.version, text);
         return;
       }

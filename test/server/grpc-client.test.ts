@@ -84,6 +84,17 @@ describe('ValidateStream', () => {
     expect(delta('answered')).toBe(1);
   });
 
+  it('does not answer an older version after a newer one whose edits could not be applied', async () => {
+    const { stream, answers, done } = open();
+    // v1 holds the only worker until its budget ends it; v2's edit lies outside the document.
+    stream.write({ document_id: 'e', version: 1, sql: SPIN });
+    await new Promise((r) => setTimeout(r, 200));
+    stream.write({ document_id: 'e', version: 2, changes: { changes: [{ start_offset: 500, end_offset: 501, text: 'x' }] } });
+    stream.end();
+    await done;
+    expect(answers.map((a) => [a.version, a.outcome, a.error?.code])).toEqual([[2, 'error', Status.INVALID_ARGUMENT]]);
+  });
+
   it('applies incremental edits to the previous text and keeps documents apart', async () => {
     const { stream, answers, done } = open();
     stream.write({ document_id: 'x', version: 1, sql: 'SELECT a FROM (VALUES (1)) AS t (a)' });
