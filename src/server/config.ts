@@ -31,8 +31,9 @@ export interface ServerConfig {
   /**
    * Test-only: FLINKCHECK_TEST_HOOKS=1 lets a script containing `flinkcheck-test:crash` end its
    * worker thread, `flinkcheck-test:spin` loop forever (to test crash recovery, deadlines and
-   * budgets), and SIGUSR2 terminate the thread of a random running validation (soak tests kill
-   * workers under other requests). Never set it in production.
+   * budgets), SIGUSR2 terminate the thread of a random running validation (soak tests kill
+   * workers under other requests), and SIGHUP collect garbage in every thread (under node
+   * --expose-gc). Never set it in production.
    */
   readonly testHooks: boolean;
 }

@@ -57,6 +57,13 @@ async function main(): Promise<void> {
     // Soak tests (tools/soak) kill workers while they serve other requests; see ServerConfig.testHooks.
     const hooks = server.testHooks;
     process.on('SIGUSR2', () => logger.warn({ thread: hooks.killBusyWorker() }, 'test hook: SIGUSR2 terminated a busy worker'));
+    // Garbage collection in every thread (with node --expose-gc), before the soak reads RSS.
+    process.on('SIGHUP', () => {
+      hooks.collectGarbage().then(
+        () => logger.warn({ rss: process.memoryUsage.rss() }, 'test hook: SIGHUP collected garbage'),
+        (error: unknown) => logger.error({ err: error }, 'test hook: SIGHUP garbage collection failed'),
+      );
+    });
   }
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

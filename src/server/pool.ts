@@ -240,6 +240,11 @@ export class WorkPool {
     }
   }
 
+  /** Test hook (FLINKCHECK_TEST_HOOKS=1 only): a garbage collection in each worker thread of an idle pool. */
+  async collectGarbage(): Promise<void> {
+    await Promise.all(Array.from({ length: this.options.workers }, () => this.run({ kind: 'gc' })));
+  }
+
   /** Rejects waiting tasks and stops the workers (running tasks fail with `closed`). */
   async close(): Promise<void> {
     this.closed = true;

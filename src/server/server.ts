@@ -47,7 +47,7 @@ export interface RunningServer {
   /** Turns NOT_SERVING, lets in-flight calls finish (forcing after the grace period), stops the workers. */
   shutdown(): Promise<void>;
   /** Fault injection for soak tests; null unless FLINKCHECK_TEST_HOOKS=1 (ServerConfig.testHooks). */
-  readonly testHooks: { killBusyWorker(): number | null } | null;
+  readonly testHooks: { killBusyWorker(): number | null; collectGarbage(): Promise<void> } | null;
 }
 
 export async function startServer(config: ServerConfig, logger: Logger, rules: RuleCatalog = builtInRuleCatalog()): Promise<RunningServer> {
@@ -135,7 +135,16 @@ export async function startServer(config: ServerConfig, logger: Logger, rules: R
     return shutdownPromise;
   };
 
-  const testHooks = config.testHooks ? { killBusyWorker: () => pool.killBusyWorker() } : null;
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const testHooks = config.testHooks
+    ? {
+      killBusyWorker: () => pool.killBusyWorker(),
+      collectGarbage: async () => {
+        await pool.collectGarbage();
+        gc?.();
+      },
+    }
+    : null;
   return { port, metricsPort, shutdown, testHooks };
 }
 

@@ -17,7 +17,9 @@ import type { WireCatalog, WireExplainErrorResponse, WireValidateScriptResponse 
 export type WorkerTask =
   | { readonly kind: 'validate'; readonly sql: string; readonly catalogs: readonly CatalogEntries[]; readonly rules: RuleSettings }
   | { readonly kind: 'explain'; readonly errorText: string; readonly sql: string; readonly catalogs: readonly CatalogEntries[]; readonly rules: RuleSettings }
-  | { readonly kind: 'catalog'; readonly catalogs: readonly WireCatalog[]; readonly path: string };
+  | { readonly kind: 'catalog'; readonly catalogs: readonly WireCatalog[]; readonly path: string }
+  /** Test hook only (see ServerConfig.testHooks): a full garbage collection of this thread. */
+  | { readonly kind: 'gc' };
 
 /**
  * A task as the pool sends it: with a shared cell where the worker notes when it started (epoch ms),
@@ -34,7 +36,8 @@ export interface PoolTask {
 export type WorkerResult =
   | { readonly kind: 'validate'; readonly response: WireValidateScriptResponse; readonly statementKinds: readonly string[] }
   | { readonly kind: 'explain'; readonly response: WireExplainErrorResponse }
-  | { readonly kind: 'catalog'; readonly conversion: CatalogConversion };
+  | { readonly kind: 'catalog'; readonly conversion: CatalogConversion }
+  | { readonly kind: 'gc'; readonly heapUsedBytes: number };
 
 const testHooks = process.env.FLINKCHECK_TEST_HOOKS === '1';
 
@@ -45,11 +48,24 @@ warmUpParser();
 export default function run({ task, startedAt, thread }: PoolTask): WorkerResult {
   thread[0] = threadId;
   startedAt[0] = Date.now();
+  if (task.kind === 'gc') return collectGarbage();
   if (task.kind === 'catalog') return { kind: 'catalog', conversion: convertCatalogs(task.catalogs, task.path) };
   if (testHooks) applyTestHooks(task.sql);
   if (task.kind === 'explain') return { kind: 'explain', response: toWireExplanation(explainFlinkError(task.errorText, task.sql, { catalogs: task.catalogs, rules: task.rules })) };
   const result = validateScript(task.sql, { catalogs: task.catalogs, rules: task.rules });
   return { kind: 'validate', response: toWireResponse(result), statementKinds: result.statements.map((s) => s.kind) };
+}
+
+/**
+ * Soak tests compare RSS before and after a load: a collection in every thread first (the server
+ * runs with --expose-gc, which worker threads inherit). The thread is held a moment so that the
+ * pool's other gc tasks go to the other workers.
+ */
+function collectGarbage(): WorkerResult {
+  if (!testHooks) throw new Error('garbage collection on request is a test hook (FLINKCHECK_TEST_HOOKS=1)');
+  (globalThis as { gc?: () => void }).gc?.();
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+  return { kind: 'gc', heapUsedBytes: process.memoryUsage().heapUsed };
 }
 
 /** See ServerConfig.testHooks: lets tests crash a worker or make it run away, on demand. */

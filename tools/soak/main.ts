@@ -95,8 +95,9 @@ export function markdown(r: SoakReport): string {
     '',
     '## Memory (server RSS)',
     '',
-    `Baseline ${r.rss.baselineMb} MB (idle after the warm-up), peak ${r.rss.peakMb} MB, final ${r.rss.finalMb} MB ` +
-      `(idle ${o.settleS} s after the load); bound ${r.rss.boundMb} MB = baseline x ${o.rssFactor} + ${o.rssSlackMb} MB.`,
+    `Baseline ${r.rss.baselineMb} MB (after the warm-up, ${o.settleS} s idle and a garbage collection in every server thread), ` +
+      `peak ${r.rss.peakMb} MB, final ${r.rss.finalMb} MB (after the load, the same idle time and collection); ` +
+      `bound ${r.rss.boundMb} MB = baseline x ${o.rssFactor} + ${o.rssSlackMb} MB.`,
     '',
     table(['t (s)', 'phase', 'RSS (MB)'], coarse.map((s) => [s.t, s.phase, s.mb])),
     '',
