@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     // Garbage collection in every thread (with node --expose-gc), before the soak reads RSS.
     process.on('SIGHUP', () => {
       hooks.collectGarbage().then(
-        () => logger.warn({ rss: process.memoryUsage.rss() }, 'test hook: SIGHUP collected garbage'),
+        (heaps) => logger.warn({ rss: process.memoryUsage.rss(), main_heap_used: heaps.mainHeapUsed, worker_heap_used: heaps.workerHeapUsed }, 'test hook: SIGHUP collected garbage'),
         (error: unknown) => logger.error({ err: error }, 'test hook: SIGHUP garbage collection failed'),
       );
     });

@@ -240,9 +240,13 @@ export class WorkPool {
     }
   }
 
-  /** Test hook (FLINKCHECK_TEST_HOOKS=1 only): a garbage collection in each worker thread of an idle pool. */
-  async collectGarbage(): Promise<void> {
-    await Promise.all(Array.from({ length: this.options.workers }, () => this.run({ kind: 'gc' })));
+  /**
+   * Test hook (FLINKCHECK_TEST_HOOKS=1 only): a garbage collection in each worker thread of an idle
+   * pool. Returns each worker's heap in use after it.
+   */
+  async collectGarbage(): Promise<number[]> {
+    const results = await Promise.all(Array.from({ length: this.options.workers }, () => this.run({ kind: 'gc' })));
+    return results.map((r) => (r.kind === 'gc' ? r.heapUsedBytes : 0));
   }
 
   /** Rejects waiting tasks and stops the workers (running tasks fail with `closed`). */

@@ -47,7 +47,7 @@ export interface RunningServer {
   /** Turns NOT_SERVING, lets in-flight calls finish (forcing after the grace period), stops the workers. */
   shutdown(): Promise<void>;
   /** Fault injection for soak tests; null unless FLINKCHECK_TEST_HOOKS=1 (ServerConfig.testHooks). */
-  readonly testHooks: { killBusyWorker(): number | null; collectGarbage(): Promise<void> } | null;
+  readonly testHooks: { killBusyWorker(): number | null; collectGarbage(): Promise<{ mainHeapUsed: number; workerHeapUsed: number[] }> } | null;
 }
 
 export async function startServer(config: ServerConfig, logger: Logger, rules: RuleCatalog = builtInRuleCatalog()): Promise<RunningServer> {
@@ -140,8 +140,9 @@ export async function startServer(config: ServerConfig, logger: Logger, rules: R
     ? {
       killBusyWorker: () => pool.killBusyWorker(),
       collectGarbage: async () => {
-        await pool.collectGarbage();
+        const workerHeapUsed = await pool.collectGarbage();
         gc?.();
+        return { mainHeapUsed: process.memoryUsage().heapUsed, workerHeapUsed };
       },
     }
     : null;

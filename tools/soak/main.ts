@@ -52,6 +52,10 @@ function codesText(codes: Record<string, number>): string {
   return Object.entries(codes).sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ');
 }
 
+function heaps(h: SoakReport['heapsAfterGc']['baseline']): string {
+  return h === null ? 'not reported' : `main thread ${h.mainMb} MB, workers ${h.workersMb.map((w) => `${w} MB`).join(' and ')}`;
+}
+
 export function markdown(r: SoakReport): string {
   const o = r.options;
   const every = 30;
@@ -98,6 +102,8 @@ export function markdown(r: SoakReport): string {
     `Baseline ${r.rss.baselineMb} MB (after the warm-up, ${o.settleS} s idle and a garbage collection in every server thread), ` +
       `peak ${r.rss.peakMb} MB, final ${r.rss.finalMb} MB (after the load, the same idle time and collection); ` +
       `bound ${r.rss.boundMb} MB = baseline x ${o.rssFactor} + ${o.rssSlackMb} MB.`,
+    '',
+    `V8 heaps in use after those collections: at the baseline ${heaps(r.heapsAfterGc.baseline)}; at the end ${heaps(r.heapsAfterGc.final)}.`,
     '',
     table(['t (s)', 'phase', 'RSS (MB)'], coarse.map((s) => [s.t, s.phase, s.mb])),
     '',

@@ -140,6 +140,8 @@ export interface SoakReport {
   readonly workers: { killSignals: number; killsLanded: number; restarts: number; deaths: number; retries: number; poolFailures: Record<string, number> };
   readonly serverErrors: Record<string, number>;
   readonly rss: { baselineMb: number; peakMb: number; finalMb: number; boundMb: number; series: RssSample[] };
+  /** V8 heaps in use after the collections before the baseline and the final reading. */
+  readonly heapsAfterGc: { baseline: { mainMb: number; workersMb: number[] } | null; final: { mainMb: number; workersMb: number[] } | null };
   readonly health: { status: string; probe: string; exitCode: number | null; exitedEarly: boolean };
   readonly pass: boolean;
   readonly reasons: string[];
@@ -164,8 +166,9 @@ interface ServerProcess {
   readonly exited: Promise<number | null>;
   readonly errorLines: Map<string, number>;
   killsLanded: number;
-  /** Garbage collections the server reported (SIGHUP test hook). */
+  /** Garbage collections the server reported (SIGHUP test hook), with the heaps in use after each, MB. */
   collections: number;
+  lastHeaps: { mainMb: number; workersMb: number[] } | null;
 }
 
 async function startServer(o: SoakOptions): Promise<ServerProcess> {
@@ -181,7 +184,7 @@ async function startServer(o: SoakOptions): Promise<ServerProcess> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const server = { child, exited, errorLines: new Map<string, number>(), killsLanded: 0, collections: 0 } as Omit<ServerProcess, 'port' | 'metricsPort'> & { port: number; metricsPort: number };
+  const server = { child, exited, errorLines: new Map<string, number>(), killsLanded: 0, collections: 0, lastHeaps: null } as Omit<ServerProcess, 'port' | 'metricsPort'> & { port: number; metricsPort: number };
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-4_000)));
   const listening = new Promise<{ port: number; metrics_port: number }>((resolve, reject) => {
@@ -197,6 +200,9 @@ async function startServer(o: SoakOptions): Promise<ServerProcess> {
         else if (line.includes('"msg":"test hook: SIGUSR2')) {
           if (!line.includes('"thread":null')) server.killsLanded++;
         } else if (line.includes('"msg":"test hook: SIGHUP collected garbage"')) {
+          const entry = JSON.parse(line) as { main_heap_used: number; worker_heap_used: number[] };
+          const mb = (bytes: number): number => Math.round(bytes / 104_857.6) / 10;
+          server.lastHeaps = { mainMb: mb(entry.main_heap_used), workersMb: entry.worker_heap_used.map(mb) };
           server.collections++;
         } else if (/"level":(50|60)/.test(line)) {
           const msg = (JSON.parse(line) as { msg?: string; reason?: string }).msg ?? '?';
@@ -543,6 +549,7 @@ export async function runSoak(options: Partial<SoakOptions> = {}): Promise<SoakR
   phase = 'baseline';
   await sleep(o.settleS * 1_000);
   const baselineMb = await collectedRssMb();
+  const baselineHeaps = server.lastHeaps;
   log(`baseline RSS ${baselineMb} MB; load: ${o.durationS - warmupS} s, kills every ~${o.killEveryMs} ms`);
   const loadStarted = performance.now();
   const sentBeforeLoad = sent;
@@ -559,6 +566,7 @@ export async function runSoak(options: Partial<SoakOptions> = {}): Promise<SoakR
   await sleep(o.settleS * 1_000);
   clearInterval(sampler);
   const finalMb = exitedEarly ? 0 : await collectedRssMb();
+  const finalHeaps = exitedEarly ? null : server.lastHeaps;
   const peakMb = Math.max(0, ...series.map((s) => s.mb));
   const boundMb = Math.round((baselineMb * o.rssFactor + o.rssSlackMb) * 10) / 10;
 
@@ -654,6 +662,7 @@ export async function runSoak(options: Partial<SoakOptions> = {}): Promise<SoakR
     workers,
     serverErrors: Object.fromEntries(server.errorLines),
     rss: { baselineMb, peakMb, finalMb, boundMb, series },
+    heapsAfterGc: { baseline: baselineHeaps, final: finalHeaps },
     health: { status: healthStatus, probe, exitCode, exitedEarly },
     pass: reasons.length === 0,
     reasons,
