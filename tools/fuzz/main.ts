@@ -1,11 +1,12 @@
 import fc from 'fast-check';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { script } from './grammar.js';
 import { giantLiteral, loadCorpus, mutation, nesting } from './mutate.js';
 import { type Bounds, type PipelineFailure, runPipeline, signatureId } from './pipeline.js';
+import { Watchdog } from './watchdog.js';
 
 /**
  * `npm run fuzz -- --runs N [--seed S] [--corpus FILE] [--time-bound-ms MS] [--heap-bound-mb MB]
@@ -21,14 +22,14 @@ import { type Bounds, type PipelineFailure, runPipeline, signatureId } from './p
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 interface Args {
-  runs: number; seed: number; corpus: string; bounds: Bounds; out: string; save: boolean; batch: number; leakBoundBytes: number;
+  runs: number; seed: number; corpus: string; bounds: Bounds; out: string; save: boolean; batch: number; leakBoundBytes: number; hangMs: number;
 }
 
 function parseArgs(argv: readonly string[]): Args {
   const args: Args = {
     runs: 20_000, seed: Date.now() % 2 ** 31, corpus: resolve(ROOT, '..', 'shared', 'corpus', 'flink', 'valid.jsonl'),
     bounds: { timeMs: 2_000, heapBytes: 512 * 2 ** 20 }, out: join(ROOT, 'test', 'fuzz', 'regressions'), save: true, batch: 1_000,
-    leakBoundBytes: 256 * 2 ** 20,
+    leakBoundBytes: 256 * 2 ** 20, hangMs: 60_000,
   };
   if (process.env['FLINKCHECK_CORPUS']) args.corpus = join(process.env['FLINKCHECK_CORPUS'], 'valid.jsonl');
   for (let i = 0; i < argv.length; i++) {
@@ -50,6 +51,7 @@ function parseArgs(argv: readonly string[]): Args {
       case '--time-bound-ms': args.bounds = { ...args.bounds, timeMs: int() }; break;
       case '--heap-bound-mb': args.bounds = { ...args.bounds, heapBytes: int() * 2 ** 20 }; break;
       case '--leak-bound-mb': args.leakBoundBytes = int() * 2 ** 20; break;
+      case '--hang-ms': args.hangMs = Math.max(1_000, int()); break;
       case '--out': args.out = resolve(value()); break;
       case '--no-save': args.save = false; break;
       case '--batch': args.batch = Math.max(1, int()); break;
@@ -121,13 +123,13 @@ function main(): number {
     }
   };
 
-  // A runaway input cannot be interrupted in this synchronous loop: the input in flight is kept on
-  // disk so that a hung or killed run still tells which input it was.
-  const inflight = join(tmpdir(), `flinkcheck-fuzz-inflight-${process.pid}.sql`);
-  console.log(`input in flight: ${inflight}`);
+  // A runaway input cannot be interrupted in this synchronous loop: a watchdog thread saves the
+  // input in flight and ends the run when one input takes longer than --hang-ms.
+  const watchdog = new Watchdog(4 * 2 ** 20, args.hangMs, join(tmpdir(), `flinkcheck-fuzz-hang-${process.pid}.sql`));
   const property = fc.property(inputs, (input) => {
-    writeFileSync(inflight, input.text);
+    watchdog.begin(input.text);
     const outcome = runPipeline(input.text, args.bounds);
+    watchdog.end();
     if (target !== null) {
       // Shrinking: only the bug being shrunk counts as a failure.
       if (outcome.failure?.signature === target) { lastFailure = outcome.failure; return false; }
@@ -185,7 +187,7 @@ function main(): number {
     }
   }
 
-  rmSync(inflight, { force: true });
+  void watchdog.stop();
   const extremes = join(tmpdir(), `flinkcheck-fuzz-extremes-${args.seed}.json`);
   writeFileSync(extremes, JSON.stringify({ slowest, largest }, null, 1));
   const seconds = (Date.now() - started) / 1000;
