@@ -57,16 +57,19 @@ export class Watchdog {
 function watch({ control, text, hangMs, file }: WatchdogData): void {
   const counter = new Int32Array(control);
   const chars = new Uint16Array(text);
+  const tickMs = Math.min(1_000, hangMs);
   let last = Atomics.load(counter, 0);
-  let since = Date.now();
+  // Time is counted in this thread's own ticks, not by the clock: a run that was paused (SIGSTOP,
+  // a suspended laptop) has not hung.
+  let stalledTicks = 0;
   setInterval(() => {
     const now = Atomics.load(counter, 0);
     if (now !== last || Atomics.load(counter, 2) === 0) {
       last = now;
-      since = Date.now();
+      stalledTicks = 0;
       return;
     }
-    if (Date.now() - since < hangMs) return;
+    if (++stalledTicks * tickMs < hangMs) return;
     const length = Atomics.load(counter, 1);
     let input = '';
     for (let i = 0; i < length; i += 8192) input += String.fromCharCode(...chars.subarray(i, Math.min(length, i + 8192)));
@@ -75,9 +78,7 @@ function watch({ control, text, hangMs, file }: WatchdogData): void {
     parentPort?.postMessage('hang');
     // The fuzz thread is stuck in synchronous code: only ending the process stops it.
     process.kill(process.pid, 'SIGKILL');
-  }, Math.min(1_000, hangMs)).unref?.();
-  // Keep this thread alive while the interval runs.
-  setInterval(() => {}, 60_000);
+  }, tickMs);
 }
 
 if (!isMainThread && (workerData as { control?: unknown } | null)?.control instanceof SharedArrayBuffer) watch(workerData as WatchdogData);
