@@ -5,7 +5,7 @@
  * the counter stands still for `hangMs`, the watchdog writes the input to disk, says where, and
  * kills the process (SIGKILL, exit status 137).
  */
-import { writeFileSync } from 'node:fs';
+import { writeFileSync, writeSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
 interface Shared {
@@ -30,7 +30,8 @@ export class Watchdog {
     const text = new SharedArrayBuffer(maxChars * Uint16Array.BYTES_PER_ELEMENT);
     this.shared = { control: new Int32Array(control), text: new Uint16Array(text) };
     const data: WatchdogData = { control, text, hangMs, file };
-    this.worker = new Worker(new URL(import.meta.url), { workerData: data });
+    // No inherited flags: the watchdog needs none, and some (--input-type) break a file worker.
+    this.worker = new Worker(new URL(import.meta.url), { workerData: data, execArgv: [] });
     this.worker.unref();
   }
 
@@ -74,7 +75,8 @@ function watch({ control, text, hangMs, file }: WatchdogData): void {
     let input = '';
     for (let i = 0; i < length; i += 8192) input += String.fromCharCode(...chars.subarray(i, Math.min(length, i + 8192)));
     writeFileSync(file, input);
-    process.stderr.write(`\nHANG: one input has run for more than ${hangMs} ms; it is saved in ${file} (${length} chars)\n`);
+    // Straight to file descriptor 2: a worker's process.stderr goes through the stuck main thread.
+    writeSync(2, `\nHANG: one input has run for more than ${hangMs} ms; it is saved in ${file} (${length} chars)\n`);
     parentPort?.postMessage('hang');
     // The fuzz thread is stuck in synchronous code: only ending the process stops it.
     process.kill(process.pid, 'SIGKILL');
