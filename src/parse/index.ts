@@ -381,11 +381,26 @@ function lexicalError(source: SourceText, tokens: readonly Token[]): Diagnostic 
   return null;
 }
 
+/**
+ * A chain of joins is a tree as deep as the chain is long, and every pass over it (analysis, rules,
+ * printing) pays for that depth: past this many joins a statement is refused like deep nesting.
+ * Real pipelines join a handful of tables; thousands come only from generated or hostile input.
+ */
+export const MAX_JOINS_PER_STATEMENT = 1_000;
+
 function nestingError(source: SourceText, tokens: readonly Token[], maxDepth: number): Diagnostic | null {
   let depth = 0;
   let caseDepth = 0;
+  let joins = 0;
   for (const token of tokens) {
     const t = token.type;
+    if ((t === T.JOIN || t === T.APPLY) && ++joins > MAX_JOINS_PER_STATEMENT) {
+      return {
+        code: Codes.nestingTooDeep.code, severity: 'error', category: 'syntax', span: tokenSpan(source, token),
+        message: `This statement has more than ${MAX_JOINS_PER_STATEMENT.toLocaleString('en-US')} joins`,
+        hint: 'join in steps through views or WITH clauses; flinkcheck does not check longer join chains',
+      };
+    }
     if (t === T.LPAREN || t === T.LBRACKET || t === T.CASE) {
       depth++;
       if (t === T.CASE) caseDepth++;

@@ -55,3 +55,16 @@ describe('the prediction cache bound', () => {
     expect(bounded).toEqual(unbounded);
   });
 });
+
+describe('join chains', () => {
+  const chain = (joins: number): string =>
+    `SELECT 1 FROM t0 ${Array.from({ length: joins }, (_, i) => `JOIN t${i + 1} ON t${i}.id = t${i + 1}.id`).join(' ')}`;
+
+  it('checks a statement with up to 1,000 joins and refuses a longer chain like deep nesting', () => {
+    expect(parseScript(chain(1_000)).diagnostics).toEqual([]);
+    const result = parseScript(chain(1_001));
+    expect(result.statements[0]!.ast).toBeNull();
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['FSQL1021']);
+    expect(result.diagnostics[0]!.message).toBe('This statement has more than 1,000 joins');
+  });
+});
