@@ -387,13 +387,23 @@ function lexicalError(source: SourceText, tokens: readonly Token[]): Diagnostic 
  * Real pipelines join a handful of tables; thousands come only from generated or hostile input.
  */
 export const MAX_JOINS_PER_STATEMENT = 1_000;
+/** The same for chains of UNION, INTERSECT and EXCEPT, which nest the same way. */
+export const MAX_SET_OPERATIONS_PER_STATEMENT = 1_000;
 
 function nestingError(source: SourceText, tokens: readonly Token[], maxDepth: number): Diagnostic | null {
   let depth = 0;
   let caseDepth = 0;
   let joins = 0;
+  let setOperations = 0;
   for (const token of tokens) {
     const t = token.type;
+    if ((t === T.UNION || t === T.INTERSECT || t === T.EXCEPT || t === T.MINUS) && ++setOperations > MAX_SET_OPERATIONS_PER_STATEMENT) {
+      return {
+        code: Codes.nestingTooDeep.code, severity: 'error', category: 'syntax', span: tokenSpan(source, token),
+        message: `This statement has more than ${MAX_SET_OPERATIONS_PER_STATEMENT.toLocaleString('en-US')} UNION, INTERSECT or EXCEPT operations`,
+        hint: 'combine the queries in steps through views or WITH clauses; flinkcheck does not check longer chains',
+      };
+    }
     if ((t === T.JOIN || t === T.APPLY) && ++joins > MAX_JOINS_PER_STATEMENT) {
       return {
         code: Codes.nestingTooDeep.code, severity: 'error', category: 'syntax', span: tokenSpan(source, token),

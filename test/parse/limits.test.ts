@@ -67,4 +67,10 @@ describe('join chains', () => {
     expect(result.diagnostics.map((d) => d.code)).toEqual(['FSQL1021']);
     expect(result.diagnostics[0]!.message).toBe('This statement has more than 1,000 joins');
   });
+
+  it('refuses more than 1,000 set operations the same way', () => {
+    const union = (n: number): string => Array.from({ length: n + 1 }, (_, i) => `SELECT ${i}`).join(' UNION ALL ');
+    expect(parseScript(union(1_000)).diagnostics).toEqual([]);
+    expect(parseScript(union(1_001)).diagnostics.map((d) => d.message)).toEqual(['This statement has more than 1,000 UNION, INTERSECT or EXCEPT operations']);
+  });
 });
