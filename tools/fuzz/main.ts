@@ -63,7 +63,7 @@ function parseArgs(argv: readonly string[]): Args {
 
 type Source = 'grammar' | 'mutation' | 'nesting' | 'giant';
 interface Input { source: Source; text: string }
-interface Seen { ms: number; length: number; source: Source; preview: string; text: string }
+interface Seen { ms: number; cpuMs: number; length: number; source: Source; preview: string; text: string }
 
 export interface RegressionCase {
   readonly signature: string;
@@ -98,7 +98,7 @@ function main(): number {
       known.set((JSON.parse(readFileSync(join(args.out, file), 'utf8')) as RegressionCase).signature, 0);
     }
   }
-  console.log(`fuzz: ${args.runs} inputs, seed ${args.seed}, corpus ${corpus.length} statements, bounds ${args.bounds.timeMs} ms / ${(args.bounds.heapBytes / 2 ** 20).toFixed(0)} MiB per input, ${known.size} known signatures`);
+  console.log(`fuzz: ${args.runs} inputs, seed ${args.seed}, corpus ${corpus.length} statements, bounds ${args.bounds.timeMs} ms of CPU time / ${(args.bounds.heapBytes / 2 ** 20).toFixed(0)} MiB per input, ${known.size} known signatures`);
 
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
@@ -139,7 +139,7 @@ function main(): number {
     totalMs += outcome.ms;
     const s = bySource.get(input.source) ?? { n: 0, ms: 0 };
     bySource.set(input.source, { n: s.n + 1, ms: s.ms + outcome.ms });
-    const seen = { ms: outcome.ms, length: input.text.length, source: input.source, preview: '', text: input.text };
+    const seen = { ms: outcome.ms, cpuMs: outcome.cpuMs, length: input.text.length, source: input.source, preview: '', text: input.text };
     keepTop(slowest, seen, (e) => e.ms);
     keepTop(largest, seen, (e) => e.length);
     if (slowest.includes(seen) || largest.includes(seen)) seen.preview = preview(input.text);
@@ -194,9 +194,9 @@ function main(): number {
   console.log(`\nfuzz: ${executed} inputs in ${seconds.toFixed(1)} s (${(executed / seconds).toFixed(0)}/s), mean ${(totalMs / Math.max(1, executed)).toFixed(2)} ms per input, peak heap ${(peakHeap / 2 ** 20).toFixed(0)} MiB${gc ? '' : ' (run with --expose-gc for leak checks)'}`);
   for (const [source, s] of bySource) console.log(`  ${source}: ${s.n} inputs, mean ${(s.ms / s.n).toFixed(2)} ms`);
   console.log('slowest inputs:');
-  for (const s of slowest) console.log(`  ${s.ms.toFixed(0)} ms, ${s.length} chars (${s.source}): ${s.preview}`);
+  for (const s of slowest) console.log(`  ${s.ms.toFixed(0)} ms (${s.cpuMs.toFixed(0)} ms CPU), ${s.length} chars (${s.source}): ${s.preview}`);
   console.log('largest inputs:');
-  for (const s of largest) console.log(`  ${s.length} chars, ${s.ms.toFixed(0)} ms (${s.source}): ${s.preview}`);
+  for (const s of largest) console.log(`  ${s.length} chars, ${s.ms.toFixed(0)} ms (${s.cpuMs.toFixed(0)} ms CPU) (${s.source}): ${s.preview}`);
   const hits = [...known].filter(([, n]) => n > 0);
   if (hits.length > 0) {
     console.log('failures hit (signature: inputs):');
