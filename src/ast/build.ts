@@ -40,6 +40,12 @@ const TIME_UNIT_SYNONYMS: Readonly<Record<string, A.TimeUnit>> = {
 export class AstBuilder {
   /** Problems the grammar accepts on purpose so that they get a precise message; drained by the driver. */
   readonly diagnostics: Diagnostic[] = [];
+  /**
+   * Set when the statement has a shape Flink's parser rejects and the AST cannot represent
+   * honestly (e.g. TABLE(...) around something that is not a call): the driver then drops the
+   * statement's AST, so analysis and rules never see a half-built node. Drained with `diagnostics`.
+   */
+  rejected = false;
 
   constructor(private readonly source: SourceText) {}
 
@@ -912,9 +918,15 @@ export class AstBuilder {
     };
   }
 
-  /** TABLE(expr) must wrap a function call; anything else is reported by the checks pass. */
+  /** TABLE(expr) must wrap a call of a table function, as in Calcite's grammar; anything else rejects the statement. */
   private asCall(expr: A.Expression): A.FunctionCall {
-    if (expr.kind === 'FunctionCall') return expr;
+    if (expr.kind === 'FunctionCall' && expr.name.parts.length > 0) return expr;
+    this.rejected = true;
+    this.diagnostics.push({
+      code: Codes.invalidSyntax.code, severity: 'error', category: 'syntax', span: expr.span,
+      message: 'TABLE(...) in FROM takes a call of a table function, not an expression',
+      hint: "call the function inside, like `LATERAL TABLE(split(line, ','))`; for a list of rows use VALUES or UNNEST",
+    });
     return this.makeCall(expr.span, { kind: 'QualifiedName', span: expr.span, parts: [] }, [expr]);
   }
 

@@ -28,4 +28,8 @@ export interface ScriptParseResult {
 export interface ParseOptions {
   /** Maximum nesting depth of parentheses/brackets/CASE before the parser refuses the statement. */
   readonly maxNestingDepth?: number;
+  /** Longest script (UTF-16 code units) that is checked at all; longer ones get one FSQL1005. */
+  readonly maxScriptChars?: number;
+  /** Statements of one script that are checked; the rest are skipped with one FSQL1027. */
+  readonly maxStatements?: number;
 }

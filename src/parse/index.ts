@@ -11,9 +11,9 @@ import { checkStatement } from './checks.js';
 import type { FlinkSqlParser } from './generated/FlinkSqlParser.js';
 import { explainEarlyEnd } from './early-end.js';
 import { splitStatements } from './split.js';
-import { parseTokens, type SyntaxFailure } from './statement-parser.js';
+import { clearParserCache, parserCacheStates, parseTokens, type SyntaxFailure } from './statement-parser.js';
 import { type EntryRule, explainSyntaxFailure, type ProbeBudget, scriptProbeBudget } from './syntax-errors.js';
-import { COMMENT_CHANNEL, lexScript, literalNameOf, T } from './tokens.js';
+import { clearLexerCache, COMMENT_CHANNEL, lexerCacheStates, lexScript, literalNameOf, T } from './tokens.js';
 
 export type { ParsedStatement, ParseOptions, ScriptParseResult } from './api.js';
 
@@ -23,12 +23,59 @@ export type { ParsedStatement, ParseOptions, ScriptParseResult } from './api.js'
  */
 export const DEFAULT_MAX_NESTING_DEPTH = 200;
 
+/**
+ * Hard limits that keep the work for one input bounded (every stage is about linear in the text,
+ * so these bound time and memory too): 1 Mi characters take about a second on one core. Real
+ * scripts are far below them; the guardrail rules have stricter, configurable limits.
+ */
+export const DEFAULT_MAX_SCRIPT_CHARS = 1_048_576;
+export const DEFAULT_MAX_STATEMENTS = 10_000;
+
+/**
+ * ANTLR caches its predictions (DFA states) per thread for as long as the thread lives, and each
+ * new shape of input adds states: real scripts settle at about 2,500 (the whole Flink corpus),
+ * while generated or hostile inputs keep adding states of about 10 kB each, without end. Past this
+ * many the caches are emptied; they refill from the next inputs (briefly slower, same results).
+ */
+export const MAX_PREDICTION_CACHE_STATES = 6_000;
+let maxPredictionCacheStates = MAX_PREDICTION_CACHE_STATES;
+/** Counting the states walks every decision; every this many scripts is often enough. */
+const PREDICTION_CACHE_CHECK_INTERVAL = 64;
+let scriptsSinceCacheCheck = 0;
+let predictionCacheResets = 0;
+
+function boundPredictionCaches(): void {
+  if (++scriptsSinceCacheCheck < PREDICTION_CACHE_CHECK_INTERVAL) return;
+  scriptsSinceCacheCheck = 0;
+  if (parserCacheStates() + lexerCacheStates() <= maxPredictionCacheStates) return;
+  clearParserCache();
+  clearLexerCache();
+  predictionCacheResets++;
+}
+
+/** Sets the cap for this thread (tests use a small one; production keeps the default). */
+export function setPredictionCacheLimit(maxStates: number = MAX_PREDICTION_CACHE_STATES): void {
+  maxPredictionCacheStates = maxStates;
+  scriptsSinceCacheCheck = 0;
+}
+
+/** The size of this thread's prediction caches and how often they were emptied (metrics, tests). */
+export function predictionCacheStats(): { readonly states: number; readonly resets: number } {
+  return { states: parserCacheStates() + lexerCacheStates(), resets: predictionCacheResets };
+}
+
 /** Parses a script of `;`-separated statements. Never throws on any input text. */
 export function parseScript(text: string, options: ParseOptions = {}): ScriptParseResult {
+  boundPredictionCaches();
   const source = new SourceText(text);
+  const maxChars = options.maxScriptChars ?? DEFAULT_MAX_SCRIPT_CHARS;
+  if (text.length > maxChars) return { source, statements: [], diagnostics: [scriptTooLarge(source, maxChars)] };
   const allTokens = lexScript(text);
-  const pieces = splitStatements(allTokens);
+  const maxStatements = options.maxStatements ?? DEFAULT_MAX_STATEMENTS;
+  const allPieces = splitStatements(allTokens);
+  const pieces = allPieces.length > maxStatements ? allPieces.slice(0, maxStatements) : allPieces;
   const diagnostics: Diagnostic[] = [];
+  if (pieces.length < allPieces.length) diagnostics.push(tooManyStatements(source, allPieces, maxStatements));
   const statements: ParsedStatement[] = [];
   const builder = new AstBuilder(source);
   const maxDepth = options.maxNestingDepth ?? DEFAULT_MAX_NESTING_DEPTH;
@@ -149,6 +196,28 @@ function scriptBudget(): ScriptBudget {
   return { detailedErrors: DETAILED_ERRORS_PER_SCRIPT, probes: scriptProbeBudget() };
 }
 
+function scriptTooLarge(source: SourceText, maxChars: number): Diagnostic {
+  const firstLine = source.text.indexOf('\n');
+  const info = Codes.inputTooLarge;
+  return {
+    code: info.code, severity: 'error', category: info.category,
+    span: { start: 0, end: Math.min(firstLine < 0 ? source.text.length : firstLine, 200) },
+    message: `This script is ${source.text.length.toLocaleString('en-US')} characters long; flinkcheck checks scripts of up to ${maxChars.toLocaleString('en-US')} characters, so nothing in it was checked`,
+    hint: 'split it into several scripts (one pipeline per script is the usual shape)',
+  };
+}
+
+function tooManyStatements(source: SourceText, pieces: readonly { tokens: Token[] }[], maxStatements: number): Diagnostic {
+  const firstSkipped = spanOfTokens(source, pieces[maxStatements]!.tokens);
+  const info = Codes.tooManyStatements;
+  return {
+    code: info.code, severity: 'error', category: info.category,
+    span: { start: firstSkipped.start, end: spanOfTokens(source, pieces[pieces.length - 1]!.tokens).end },
+    message: `This script has ${pieces.length.toLocaleString('en-US')} statements; flinkcheck checked the first ${maxStatements.toLocaleString('en-US')} and skipped the ${(pieces.length - maxStatements).toLocaleString('en-US')} from here on`,
+    hint: 'split it into several scripts',
+  };
+}
+
 function parseOne(
   source: SourceText,
   tokens: Token[],
@@ -173,13 +242,17 @@ function parseOne(
         // (reserved words the lexer read as names, unsupported types, ...) is reported too.
         build(repairedTree, builder);
         diagnostics.push(...builder.diagnostics.splice(0).filter((d) => d.code !== Codes.reservedWord.code || !diagnostics.some((r) => r.span.start === d.span.start)));
+        builder.rejected = false;
       }
       return { node: null, diagnostics };
     }
     const node = build(parsed.tree, builder);
-    return { node, diagnostics: builder.diagnostics.splice(0) };
+    const rejected = builder.rejected;
+    builder.rejected = false;
+    return { node: rejected ? null : node, diagnostics: builder.diagnostics.splice(0) };
   } catch (error) {
     builder.diagnostics.splice(0);
+    builder.rejected = false;
     if (error instanceof RangeError) return { node: null, diagnostics: [tooComplex(source, tokens)] };
     return { node: null, diagnostics: [internalError(spanOfTokens(source, tokens), error)] };
   }
@@ -308,11 +381,36 @@ function lexicalError(source: SourceText, tokens: readonly Token[]): Diagnostic 
   return null;
 }
 
+/**
+ * A chain of joins is a tree as deep as the chain is long, and every pass over it (analysis, rules,
+ * printing) pays for that depth: past this many joins a statement is refused like deep nesting.
+ * Real pipelines join a handful of tables; thousands come only from generated or hostile input.
+ */
+export const MAX_JOINS_PER_STATEMENT = 1_000;
+/** The same for chains of UNION, INTERSECT and EXCEPT, which nest the same way. */
+export const MAX_SET_OPERATIONS_PER_STATEMENT = 1_000;
+
 function nestingError(source: SourceText, tokens: readonly Token[], maxDepth: number): Diagnostic | null {
   let depth = 0;
   let caseDepth = 0;
+  let joins = 0;
+  let setOperations = 0;
   for (const token of tokens) {
     const t = token.type;
+    if ((t === T.UNION || t === T.INTERSECT || t === T.EXCEPT || t === T.MINUS) && ++setOperations > MAX_SET_OPERATIONS_PER_STATEMENT) {
+      return {
+        code: Codes.nestingTooDeep.code, severity: 'error', category: 'syntax', span: tokenSpan(source, token),
+        message: `This statement has more than ${MAX_SET_OPERATIONS_PER_STATEMENT.toLocaleString('en-US')} UNION, INTERSECT or EXCEPT operations`,
+        hint: 'combine the queries in steps through views or WITH clauses; flinkcheck does not check longer chains',
+      };
+    }
+    if ((t === T.JOIN || t === T.APPLY) && ++joins > MAX_JOINS_PER_STATEMENT) {
+      return {
+        code: Codes.nestingTooDeep.code, severity: 'error', category: 'syntax', span: tokenSpan(source, token),
+        message: `This statement has more than ${MAX_JOINS_PER_STATEMENT.toLocaleString('en-US')} joins`,
+        hint: 'join in steps through views or WITH clauses; flinkcheck does not check longer join chains',
+      };
+    }
     if (t === T.LPAREN || t === T.LBRACKET || t === T.CASE) {
       depth++;
       if (t === T.CASE) caseDepth++;

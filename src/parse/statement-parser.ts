@@ -94,6 +94,23 @@ function expectedAt(recognizer: Parser): IntervalSet {
 let sharedParser: FlinkSqlParser | null = null;
 let emptyStream: CommonTokenStream | null = null;
 
+/** DFA states the parser has cached so far, over all its decisions (the runtime shares them per grammar). */
+export function parserCacheStates(): number {
+  const parser = sharedParser ?? parserFor([]);
+  let states = 0;
+  for (const dfa of parser.interpreter.decisionToDFA) states += dfa.length;
+  return states;
+}
+
+/**
+ * Empties the parser's prediction cache: the DFA (shared by every parser of this grammar in the
+ * thread) and the context cache (owned by the shared parser instance, so that is replaced too).
+ */
+export function clearParserCache(): void {
+  (sharedParser ?? parserFor([])).interpreter.clearDFA();
+  sharedParser = null;
+}
+
 /**
  * Points the shared parser at an empty stream, so that it holds neither the last statement's tokens
  * nor its parse tree (which can be large) once a parse is done.

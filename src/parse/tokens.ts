@@ -12,11 +12,20 @@ export const COMMENT_CHANNEL = FlinkSqlLexer.channelNames.indexOf("COMMENTS");
 
 let sharedLexer: FlinkSqlLexer | null = null;
 
-/**
- * Lexes a whole script once. Returns every token (all channels, no EOF); the lexer is reused
- * across calls because constructing one is costly and lexing is stateless between scripts.
- */
-export function lexScript(text: string): Token[] {
+/** DFA states the lexer has cached so far. */
+export function lexerCacheStates(): number {
+  let states = 0;
+  for (const dfa of lexerFor('').interpreter.decisionToDFA) states += dfa.length;
+  return states;
+}
+
+/** Empties the lexer's prediction cache (shared by every lexer of this grammar in the thread). */
+export function clearLexerCache(): void {
+  lexerFor('').interpreter.clearDFA();
+  sharedLexer = null;
+}
+
+function lexerFor(text: string): FlinkSqlLexer {
   const input = charStreamFor(text);
   let lexer = sharedLexer;
   if (lexer === null) {
@@ -27,6 +36,15 @@ export function lexScript(text: string): Token[] {
     lexer.inputStream = input;
     lexer.reset();
   }
+  return lexer;
+}
+
+/**
+ * Lexes a whole script once. Returns every token (all channels, no EOF); the lexer is reused
+ * across calls because constructing one is costly and lexing is stateless between scripts.
+ */
+export function lexScript(text: string): Token[] {
+  const lexer = lexerFor(text);
   const tokens: Token[] = [];
   for (;;) {
     const token = lexer.nextToken();

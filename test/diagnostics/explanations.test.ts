@@ -46,9 +46,9 @@ describe('diagnostic catalog', () => {
   });
 
   it.each(checked.map(([code, e]) => [code, e] as const))('%s: the example triggers it and the fixed script is clean', (code, e) => {
-    const example = checkExample(e.example, encodingOf(e.verifiedBy)).diagnostics;
+    const example = checkExample(e.example, encodingOf(e.verifiedBy), e.limits).diagnostics;
     expect(example.map((d) => d.code), 'the example').toContain(code);
-    const fixed = checkExample(e.fixed).diagnostics;
+    const fixed = checkExample(e.fixed, 'utf-16', e.limits).diagnostics;
     expect(fixed.map((d) => d.code), 'the fixed script').not.toContain(code);
     expect(fixed.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`), 'errors in the fixed script').toEqual([]);
   });

@@ -33,9 +33,9 @@ const RANGES: readonly { readonly from: number; readonly to: number; readonly ti
  * Checks a script the way the CLI checks a file: input checks (encoding, NUL, surrogates), then
  * validateScript. `latin1` saves the text as Latin-1 bytes first, for the encoding examples.
  */
-export function checkExample(text: string, encoding: 'utf-16' | 'latin1' = 'utf-16'): { diagnostics: Diagnostic[]; source: SourceText } {
+export function checkExample(text: string, encoding: 'utf-16' | 'latin1' = 'utf-16', limits: Explanation['limits'] = {}): { diagnostics: Diagnostic[]; source: SourceText } {
   const decoded = encoding === 'latin1' ? decodeSource(Uint8Array.from(Buffer.from(text, 'latin1'))) : { text, diagnostics: checkText(text) };
-  const result = validateScript(decoded.text);
+  const result = validateScript(decoded.text, limits);
   return { diagnostics: mergeInputDiagnostics(decoded.diagnostics, result.diagnostics), source: result.source };
 }
 
@@ -98,7 +98,7 @@ export function exampleCodes(code: string, e: Explanation, text: string): string
     case 'catalog-document':
       return checkCatalogExample(text, e.documentFormat ?? 'yaml').flatMap((x) => (x.code === undefined ? [] : [x.code]));
     default:
-      return checkExample(text, e.verifiedBy === 'latin1' ? 'latin1' : 'utf-16').diagnostics.map((d) => d.code);
+      return checkExample(text, e.verifiedBy === 'latin1' ? 'latin1' : 'utf-16', e.limits).diagnostics.map((d) => d.code);
   }
 }
 
@@ -188,7 +188,7 @@ function renderExampleOutput(code: string, e: Explanation): string {
   const { diagnostics, source } = e.verifiedBy === 'rule' ? checkRuleExample(e.example, code, e.ruleOptions)
     : e.verifiedBy === 'lint-config' ? checkLintConfigExample(e.example)
     : e.verifiedBy === 'jsonl-export' ? checkJsonlExample(e.example)
-    : checkExample(e.example, e.verifiedBy === 'latin1' ? 'latin1' : 'utf-16');
+    : checkExample(e.example, e.verifiedBy === 'latin1' ? 'latin1' : 'utf-16', e.limits);
   const mine = diagnostics.filter((d) => d.code === code);
   const fileName = e.verifiedBy === 'lint-config' ? 'flinkcheck.yaml' : e.verifiedBy === 'jsonl-export' ? 'export.jsonl' : 'example.sql';
   return mine.length === 0 ? '' : renderText(mine, source, { fileName, color: false }).trimEnd();

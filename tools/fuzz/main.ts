@@ -1,11 +1,12 @@
 import fc from 'fast-check';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { script } from './grammar.js';
 import { giantLiteral, loadCorpus, mutation, nesting } from './mutate.js';
 import { type Bounds, type PipelineFailure, runPipeline, signatureId } from './pipeline.js';
+import { Watchdog } from './watchdog.js';
 
 /**
  * `npm run fuzz -- --runs N [--seed S] [--corpus FILE] [--time-bound-ms MS] [--heap-bound-mb MB]
@@ -21,14 +22,14 @@ import { type Bounds, type PipelineFailure, runPipeline, signatureId } from './p
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 interface Args {
-  runs: number; seed: number; corpus: string; bounds: Bounds; out: string; save: boolean; batch: number; leakBoundBytes: number;
+  runs: number; seed: number; corpus: string; bounds: Bounds; out: string; save: boolean; batch: number; leakBoundBytes: number; hangMs: number;
 }
 
 function parseArgs(argv: readonly string[]): Args {
   const args: Args = {
     runs: 20_000, seed: Date.now() % 2 ** 31, corpus: resolve(ROOT, '..', 'shared', 'corpus', 'flink', 'valid.jsonl'),
     bounds: { timeMs: 2_000, heapBytes: 512 * 2 ** 20 }, out: join(ROOT, 'test', 'fuzz', 'regressions'), save: true, batch: 1_000,
-    leakBoundBytes: 256 * 2 ** 20,
+    leakBoundBytes: 256 * 2 ** 20, hangMs: 60_000,
   };
   if (process.env['FLINKCHECK_CORPUS']) args.corpus = join(process.env['FLINKCHECK_CORPUS'], 'valid.jsonl');
   for (let i = 0; i < argv.length; i++) {
@@ -50,6 +51,7 @@ function parseArgs(argv: readonly string[]): Args {
       case '--time-bound-ms': args.bounds = { ...args.bounds, timeMs: int() }; break;
       case '--heap-bound-mb': args.bounds = { ...args.bounds, heapBytes: int() * 2 ** 20 }; break;
       case '--leak-bound-mb': args.leakBoundBytes = int() * 2 ** 20; break;
+      case '--hang-ms': args.hangMs = Math.max(1_000, int()); break;
       case '--out': args.out = resolve(value()); break;
       case '--no-save': args.save = false; break;
       case '--batch': args.batch = Math.max(1, int()); break;
@@ -61,7 +63,7 @@ function parseArgs(argv: readonly string[]): Args {
 
 type Source = 'grammar' | 'mutation' | 'nesting' | 'giant';
 interface Input { source: Source; text: string }
-interface Seen { ms: number; length: number; source: Source; preview: string; text: string }
+interface Seen { ms: number; cpuMs: number; length: number; source: Source; preview: string; text: string }
 
 export interface RegressionCase {
   readonly signature: string;
@@ -96,7 +98,7 @@ function main(): number {
       known.set((JSON.parse(readFileSync(join(args.out, file), 'utf8')) as RegressionCase).signature, 0);
     }
   }
-  console.log(`fuzz: ${args.runs} inputs, seed ${args.seed}, corpus ${corpus.length} statements, bounds ${args.bounds.timeMs} ms / ${(args.bounds.heapBytes / 2 ** 20).toFixed(0)} MiB per input, ${known.size} known signatures`);
+  console.log(`fuzz: ${args.runs} inputs, seed ${args.seed}, corpus ${corpus.length} statements, bounds ${args.bounds.timeMs} ms of CPU time / ${(args.bounds.heapBytes / 2 ** 20).toFixed(0)} MiB per input, ${known.size} known signatures`);
 
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
@@ -121,13 +123,13 @@ function main(): number {
     }
   };
 
-  // A runaway input cannot be interrupted in this synchronous loop: the input in flight is kept on
-  // disk so that a hung or killed run still tells which input it was.
-  const inflight = join(tmpdir(), `flinkcheck-fuzz-inflight-${process.pid}.sql`);
-  console.log(`input in flight: ${inflight}`);
+  // A runaway input cannot be interrupted in this synchronous loop: a watchdog thread saves the
+  // input in flight and ends the run when one input takes longer than --hang-ms.
+  const watchdog = new Watchdog(4 * 2 ** 20, args.hangMs, join(tmpdir(), `flinkcheck-fuzz-hang-${process.pid}.sql`));
   const property = fc.property(inputs, (input) => {
-    writeFileSync(inflight, input.text);
+    watchdog.begin(input.text);
     const outcome = runPipeline(input.text, args.bounds);
+    watchdog.end();
     if (target !== null) {
       // Shrinking: only the bug being shrunk counts as a failure.
       if (outcome.failure?.signature === target) { lastFailure = outcome.failure; return false; }
@@ -137,7 +139,7 @@ function main(): number {
     totalMs += outcome.ms;
     const s = bySource.get(input.source) ?? { n: 0, ms: 0 };
     bySource.set(input.source, { n: s.n + 1, ms: s.ms + outcome.ms });
-    const seen = { ms: outcome.ms, length: input.text.length, source: input.source, preview: '', text: input.text };
+    const seen = { ms: outcome.ms, cpuMs: outcome.cpuMs, length: input.text.length, source: input.source, preview: '', text: input.text };
     keepTop(slowest, seen, (e) => e.ms);
     keepTop(largest, seen, (e) => e.length);
     if (slowest.includes(seen) || largest.includes(seen)) seen.preview = preview(input.text);
@@ -185,16 +187,16 @@ function main(): number {
     }
   }
 
-  rmSync(inflight, { force: true });
+  void watchdog.stop();
   const extremes = join(tmpdir(), `flinkcheck-fuzz-extremes-${args.seed}.json`);
   writeFileSync(extremes, JSON.stringify({ slowest, largest }, null, 1));
   const seconds = (Date.now() - started) / 1000;
   console.log(`\nfuzz: ${executed} inputs in ${seconds.toFixed(1)} s (${(executed / seconds).toFixed(0)}/s), mean ${(totalMs / Math.max(1, executed)).toFixed(2)} ms per input, peak heap ${(peakHeap / 2 ** 20).toFixed(0)} MiB${gc ? '' : ' (run with --expose-gc for leak checks)'}`);
   for (const [source, s] of bySource) console.log(`  ${source}: ${s.n} inputs, mean ${(s.ms / s.n).toFixed(2)} ms`);
   console.log('slowest inputs:');
-  for (const s of slowest) console.log(`  ${s.ms.toFixed(0)} ms, ${s.length} chars (${s.source}): ${s.preview}`);
+  for (const s of slowest) console.log(`  ${s.ms.toFixed(0)} ms (${s.cpuMs.toFixed(0)} ms CPU), ${s.length} chars (${s.source}): ${s.preview}`);
   console.log('largest inputs:');
-  for (const s of largest) console.log(`  ${s.length} chars, ${s.ms.toFixed(0)} ms (${s.source}): ${s.preview}`);
+  for (const s of largest) console.log(`  ${s.length} chars, ${s.ms.toFixed(0)} ms (${s.cpuMs.toFixed(0)} ms CPU) (${s.source}): ${s.preview}`);
   const hits = [...known].filter(([, n]) => n > 0);
   if (hits.length > 0) {
     console.log('failures hit (signature: inputs):');

@@ -818,8 +818,29 @@ export class QueryAnalyzer {
     return ref.alias !== null && ref.alias.columns.length > 0 ? this.renameColumns(rel, ref.alias.columns, ref.alias.span) : rel;
   }
 
+  /**
+   * A chain of joins is a left-deep tree as deep as the chain is long; it is walked down its left
+   * spine and analysed bottom-up in a loop, so a thousand-way join costs no stack.
+   */
   private join(ref: Join, scope: Scope, ctes: CteEnv, ranks: Map<string, RankColumn>): { items: ScopeItem[]; relation: Relation; merged: Map<string, LogicalType> } {
-    const left = this.analyzeTableRef(ref.left, scope, ctes, ranks);
+    const spine: Join[] = [];
+    let base: TableRef = ref;
+    while (base.kind === 'Join') {
+      spine.push(base);
+      base = base.left;
+    }
+    let result = this.analyzeTableRef(base, scope, ctes, ranks);
+    for (let i = spine.length - 1; i >= 0; i--) result = this.joinStep(spine[i]!, result, scope, ctes, ranks);
+    return result;
+  }
+
+  private joinStep(
+    ref: Join,
+    left: { items: ScopeItem[]; relation: Relation; merged: Map<string, LogicalType> },
+    scope: Scope,
+    ctes: CteEnv,
+    ranks: Map<string, RankColumn>,
+  ): { items: ScopeItem[]; relation: Relation; merged: Map<string, LogicalType> } {
     const lateralScope = new Scope([...scope.items, ...left.items], scope.parent, (d) => this.report(d));
     for (const [k, v] of left.merged) lateralScope.merged.set(k, v);
     const right = this.analyzeTableRef(ref.right, lateralScope, ctes, ranks);
@@ -877,7 +898,10 @@ export class QueryAnalyzer {
     } else if (kind === 'temporal') {
       rightRel = materialize(rightRel);
     }
-    const itemsOut = items.map((it, i) => ({ ...it, relation: i < left.items.length ? (left.items.length === 1 ? leftRel : it.relation) : (right.items.length === 1 ? rightRel : it.relation) }));
+    // Only a side that is one table changes its items' relation (nullability, materialized time).
+    const itemsOut = items.slice();
+    if (left.items.length === 1) itemsOut[0] = { ...itemsOut[0]!, relation: leftRel };
+    if (right.items.length === 1) itemsOut[left.items.length] = { ...itemsOut[left.items.length]!, relation: rightRel };
     let rel: Relation;
     if (kind === 'temporal' || kind === 'correlate') {
       rel = relation([...leftRel.columns, ...rightRel.columns], { changelog: left.relation.changelog, updatingSource: left.relation.updatingSource, opaque: left.relation.opaque || right.relation.opaque });

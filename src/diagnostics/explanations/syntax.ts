@@ -48,11 +48,11 @@ export const syntaxExplanations: ExplanationTable = {
   },
   FSQL1005: {
     explanation:
-      'The input is larger than the size limit of the service. Very large scripts are refused before parsing so that one request cannot hold the service for long.',
-    example: '-- a script larger than the configured size limit',
-    fix: 'Split the script into several files, or raise the limit in the service configuration.',
+      'The script is longer than flinkcheck checks: 1,048,576 characters by default (`maxScriptChars` of the library; the gRPC server also refuses requests over its `--max-sql-bytes`). Nothing in it is checked. The limit keeps the time and memory one input can take bounded, so that one pasted dump cannot hold a server; real pipeline scripts are far smaller. The example runs with a limit of 80 characters.',
+    example: `-- one script per pipeline keeps each one short\nSELECT order_id, customer, amount FROM orders WHERE amount > 100;`,
+    fix: 'Split the script into several files, one pipeline per file.',
     fixed: 'SELECT 1;',
-    verifiedBy: 'pending',
+    limits: { maxScriptChars: 80 },
   },
   FSQL1010: {
     explanation:
@@ -140,7 +140,7 @@ export const syntaxExplanations: ExplanationTable = {
   },
   FSQL1021: {
     explanation:
-      'The statement nests parentheses, brackets or CASE expressions more than 200 levels deep. Such statements are almost always generated, and the limit keeps the checker (and the request) bounded; the deeper part is not checked.',
+      'The statement nests parentheses, brackets or CASE expressions more than 200 levels deep, or chains more than 1,000 joins or more than 1,000 UNION / INTERSECT / EXCEPT operations (such a chain is nested as deep as it is long). Such statements are almost always generated, and the limit keeps the checker (and the request) bounded; the statement is not checked.',
     example: `SELECT ${'('.repeat(201)}1${')'.repeat(201)};`,
     fix: 'Flatten the expression, for example with a WITH clause, a view, or IN lists instead of nested ORs.',
     fixed: `SELECT ${'('.repeat(20)}1${')'.repeat(20)};`,
@@ -186,11 +186,11 @@ export const syntaxExplanations: ExplanationTable = {
   },
   FSQL1027: {
     explanation:
-      'The script has more statements than the service checks in one request. The limit keeps a single request bounded; statements past it are not checked.',
-    example: '-- a script with more statements than the configured limit',
-    fix: 'Split the script, or raise the limit in the service configuration.',
-    fixed: 'SELECT 1;',
-    verifiedBy: 'pending',
+      'The script has more statements than flinkcheck checks in one script: 10,000 by default (`maxStatements` of the library). The statements up to the limit are checked; the rest are skipped and this diagnostic covers them. The limit keeps one input bounded. The example runs with a limit of 2 statements.',
+    example: `${ORDERS}\nSELECT order_id FROM orders;\nSELECT customer FROM orders;`,
+    fix: 'Split the script into several files.',
+    fixed: `${ORDERS}\nSELECT order_id, customer FROM orders;`,
+    limits: { maxStatements: 2 },
   },
   FSQL1028: {
     explanation:

@@ -38,6 +38,11 @@ export interface Explanation {
   readonly ruleOptions?: Readonly<Record<string, unknown>>;
   /** The language of a catalog-document example and of its fixed text. */
   readonly documentFormat?: 'json' | 'yaml';
+  /**
+   * Smaller input limits (ParseOptions) the example and fixed script are checked with, for the
+   * codes about the size limits: the default limits would make the example a megabyte long.
+   */
+  readonly limits?: { readonly maxScriptChars?: number; readonly maxStatements?: number };
   /** Why the example cannot be checked, for `verifiedBy: 'none'`. */
   readonly reason?: string;
 }
