@@ -307,7 +307,7 @@ export async function runSoak(options: Partial<SoakOptions> = {}): Promise<SoakR
     if (unexpectedSamples.length < 20) unexpectedSamples.push(text);
   };
 
-  /** Sends one request and records its single answer; resolves when it came (or was declared lost). */
+  /** Sends one request and records its answer (a second one counts as a duplicate); resolves with the first. */
   const track = (cls: RequestClass, send: (done: (outcome: Outcome) => void) => void): Promise<Outcome | null> => {
     const s = statsOf(cls);
     sent++;
