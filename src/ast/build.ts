@@ -1353,6 +1353,15 @@ export class AstBuilder {
       case G.OVERLAY: return { kind: 'Overlay', span, operand: x(0), placing: x(1), from: x(2), length: e.length > 3 ? x(3) : null };
       case G.TRIM: {
         const side = ctx.BOTH() ? 'BOTH' : ctx.LEADING() ? 'LEADING' : ctx.TRAILING() ? 'TRAILING' : null;
+        if (e.length === 0) {
+          // TRIM() and TRIM(BOTH): Calcite's grammar lets them through, but there is nothing to trim.
+          this.rejected = true;
+          this.diagnostics.push({
+            code: Codes.invalidSyntax.code, severity: 'error', category: 'syntax', span,
+            message: 'TRIM needs the string to trim', hint: "write TRIM(s), TRIM(BOTH FROM s) or TRIM(LEADING '0' FROM s)",
+          });
+          return { kind: 'Trim', span, side, characters: null, operand: { kind: 'Literal', span, type: 'NULL', value: 'NULL', prefix: null } };
+        }
         if (ctx.FROM()) return { kind: 'Trim', span, side, characters: e.length > 1 ? x(0) : null, operand: x(e.length - 1) };
         return { kind: 'Trim', span, side, characters: null, operand: x(0) };
       }

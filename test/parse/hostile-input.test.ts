@@ -96,3 +96,16 @@ describe('hostile and degenerate input', () => {
     }
   });
 });
+
+describe('TRIM without a string', () => {
+  it('is a syntax error with its own message, not a half-built node', () => {
+    for (const sql of ['SELECT TRIM() FROM t', 'SELECT TRIM(BOTH) FROM t']) {
+      const result = parseScript(sql);
+      expect(result.statements[0]!.ast).toBeNull();
+      expect(result.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual(['FSQL1023 TRIM needs the string to trim']);
+    }
+    for (const sql of ['SELECT TRIM(s) FROM t', 'SELECT TRIM(BOTH s) FROM t', "SELECT TRIM(LEADING '0' FROM s) FROM t", 'SELECT TRIM(BOTH FROM s) FROM t']) {
+      expect(parseScript(sql).diagnostics).toEqual([]);
+    }
+  });
+});
