@@ -21,6 +21,7 @@ export const Codes = {
   loneSurrogate: entry('FSQL1003', 'syntax', 'Input contains an unpaired UTF-16 surrogate'),
   emptyScript: entry('FSQL1004', 'syntax', 'Script contains no statement', 'warning'),
   inputTooLarge: entry('FSQL1005', 'syntax', 'Input exceeds the size limit'),
+  tooManyDiagnostics: entry('FSQL1006', 'syntax', 'More diagnostics than one script reports', 'warning'),
   // --- syntax (1010-1099) ---
   unexpectedToken: entry('FSQL1010', 'syntax', 'Unexpected token'),
   unexpectedEnd: entry('FSQL1011', 'syntax', 'Statement ends too early'),

@@ -74,3 +74,24 @@ describe('join chains', () => {
     expect(parseScript(union(1_001)).diagnostics.map((d) => d.message)).toEqual(['This statement has more than 1,000 UNION, INTERSECT or EXCEPT operations']);
   });
 });
+
+describe('the diagnostics cap', () => {
+  const table = "CREATE TABLE t (a INT, s STRING) WITH ('connector' = 'datagen');\n";
+
+  it('keeps the errors before the warnings, in position order, and says how many were left out', () => {
+    // Three unbounded GROUP BYs (warnings) come before two type errors.
+    const sql = table + 'SELECT a, COUNT(*) FROM t GROUP BY a;\n'.repeat(3) + "SELECT a + 'x' FROM t;\nSELECT s + 'y' FROM t;";
+    const all = validateScript(sql).diagnostics;
+    expect(all.map((d) => d.severity)).toEqual(['warning', 'warning', 'warning', 'error', 'error']);
+    const capped = validateScript(sql, { maxDiagnostics: 3 }).diagnostics;
+    expect(capped.map((d) => `${d.code} ${d.severity}`)).toEqual(['FSQL9003 warning', 'FSQL3030 error', 'FSQL3030 error', 'FSQL1006 warning']);
+    const note = capped.at(-1)!;
+    expect(note.message).toBe('2 more diagnostics are not shown: flinkcheck reports at most 3 per script (errors first)');
+    expect(note.span.start).toBe(all[1]!.span.start);
+  });
+
+  it('leaves a script under the cap alone', () => {
+    const sql = table + "SELECT a + 'x' FROM t";
+    expect(validateScript(sql, { maxDiagnostics: 1 }).diagnostics.map((d) => d.code)).toEqual(['FSQL3030']);
+  });
+});

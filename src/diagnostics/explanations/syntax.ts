@@ -54,6 +54,14 @@ export const syntaxExplanations: ExplanationTable = {
     fixed: 'SELECT 1;',
     limits: { maxScriptChars: 80 },
   },
+  FSQL1006: {
+    explanation:
+      'The script has more problems than flinkcheck reports for one script: 1,000 by default (`maxDiagnostics` of the library). The errors come first, then the warnings, each group from the top; this diagnostic says how many were left out and sits where the first of them is. Such counts come from generated scripts or from one mistake repeated many times, and no reader goes through them all; the limit also keeps the output of every format (text, JSON, SARIF) bounded. The example runs with a limit of 2.',
+    example: `${ORDERS}\nSELECT order_id + 'a' FROM orders;\nSELECT customer + 'b' FROM orders;\nSELECT amount + 'c' FROM orders;`,
+    fix: 'Fix the problems shown and check again; a repeated mistake is usually fixed everywhere at once.',
+    fixed: `${ORDERS}\nSELECT order_id FROM orders;`,
+    limits: { maxDiagnostics: 2 },
+  },
   FSQL1010: {
     explanation:
       'The parser met a word or symbol that cannot continue the statement at that point. Flink reports the same place as `Encountered "..." at line L, column C` followed by the list of every token it would have accepted. The cause is usually a clause in the wrong order, a word from another SQL dialect, or a statement that was cut or joined with the next one.',

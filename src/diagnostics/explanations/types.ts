@@ -42,7 +42,7 @@ export interface Explanation {
    * Smaller input limits (ParseOptions) the example and fixed script are checked with, for the
    * codes about the size limits: the default limits would make the example a megabyte long.
    */
-  readonly limits?: { readonly maxScriptChars?: number; readonly maxStatements?: number };
+  readonly limits?: { readonly maxScriptChars?: number; readonly maxStatements?: number; readonly maxDiagnostics?: number };
   /** Why the example cannot be checked, for `verifiedBy: 'none'`. */
   readonly reason?: string;
 }
