@@ -5,6 +5,7 @@ import { loadSync } from '@grpc/proto-loader';
 import { protoPath as healthProtoPath } from 'grpc-health-check';
 import { decodeStatusDetails } from '../../src/server/rich-error.js';
 import { validationServiceClient } from '../../src/server/server.js';
+import { forEachLine } from '../../tools/lib/lines.js';
 
 // Starts the compiled server (dist/, built by `npm ci` / `npm run build`) as a real process on a
 // free loopback port, as operators run it.
@@ -34,20 +35,13 @@ export async function startProcess(args: readonly string[] = [], env: Record<str
   let stderr = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const listening = new Promise<Record<string, unknown>>((resolve, reject) => {
-    let buffer = '';
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-      buffer += chunk;
-      let newline: number;
-      while ((newline = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, newline);
-        buffer = buffer.slice(newline + 1);
-        try {
-          const entry = JSON.parse(line) as Record<string, unknown>;
-          logs.push(entry);
-          if (entry.msg === 'listening') resolve(entry);
-        } catch {
-          logs.push({ raw: line });
-        }
+    forEachLine(child.stdout!, (line) => {
+      try {
+        const entry = JSON.parse(line) as Record<string, unknown>;
+        logs.push(entry);
+        if (entry.msg === 'listening') resolve(entry);
+      } catch {
+        logs.push({ raw: line });
       }
     });
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { forEachLine } from '../lib/lines.js';
 import {
   credentials,
   loadPackageDefinition,
@@ -188,26 +189,19 @@ async function startServer(o: SoakOptions): Promise<ServerProcess> {
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-4_000)));
   const listening = new Promise<{ port: number; metrics_port: number }>((resolve, reject) => {
-    let buffer = '';
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-      buffer += chunk;
-      let newline: number;
-      while ((newline = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, newline);
-        buffer = buffer.slice(newline + 1);
-        // One line per request: only the lines that matter are parsed.
-        if (line.includes('"msg":"listening"')) resolve(JSON.parse(line) as { port: number; metrics_port: number });
-        else if (line.includes('"msg":"test hook: SIGUSR2')) {
-          if (!line.includes('"thread":null')) server.killsLanded++;
-        } else if (line.includes('"msg":"test hook: SIGHUP collected garbage"')) {
-          const entry = JSON.parse(line) as { main_heap_used: number; worker_heap_used: number[] };
-          const mb = (bytes: number): number => Math.round(bytes / 104_857.6) / 10;
-          server.lastHeaps = { mainMb: mb(entry.main_heap_used), workersMb: entry.worker_heap_used.map(mb) };
-          server.collections++;
-        } else if (/"level":(50|60)/.test(line)) {
-          const msg = (JSON.parse(line) as { msg?: string; reason?: string }).msg ?? '?';
-          server.errorLines.set(msg, (server.errorLines.get(msg) ?? 0) + 1);
-        }
+    forEachLine(child.stdout!, (line) => {
+      // One line per request: only the lines that matter are parsed.
+      if (line.includes('"msg":"listening"')) resolve(JSON.parse(line) as { port: number; metrics_port: number });
+      else if (line.includes('"msg":"test hook: SIGUSR2')) {
+        if (!line.includes('"thread":null')) server.killsLanded++;
+      } else if (line.includes('"msg":"test hook: SIGHUP collected garbage"')) {
+        const entry = JSON.parse(line) as { main_heap_used: number; worker_heap_used: number[] };
+        const mb = (bytes: number): number => Math.round(bytes / 104_857.6) / 10;
+        server.lastHeaps = { mainMb: mb(entry.main_heap_used), workersMb: entry.worker_heap_used.map(mb) };
+        server.collections++;
+      } else if (/"level":(50|60)/.test(line)) {
+        const msg = (JSON.parse(line) as { msg?: string; reason?: string }).msg ?? '?';
+        server.errorLines.set(msg, (server.errorLines.get(msg) ?? 0) + 1);
       }
     });
     void exited.then((code) => reject(new Error(`the server exited with ${code} before listening: ${stderr}`)));
