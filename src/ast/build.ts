@@ -37,6 +37,9 @@ const TIME_UNIT_SYNONYMS: Readonly<Record<string, A.TimeUnit>> = {
   MINUTES: 'MINUTE', SECONDS: 'SECOND',
 };
 
+/** WITH items one query may define; more are refused like deep nesting (FSQL1021). */
+export const MAX_WITH_ITEMS = 1_000;
+
 export class AstBuilder {
   /** Problems the grammar accepts on purpose so that they get a precise message; drained by the driver. */
   readonly diagnostics: Diagnostic[] = [];
@@ -708,11 +711,21 @@ export class AstBuilder {
       } else if (counts.length === 1) limitExpr = this.rowCount(counts[0]!);
     }
     const fetchExpr = fetch?.expression();
+    const named = withClause ? withClause.namedQuery() : [];
+    if (named.length > MAX_WITH_ITEMS) {
+      // Each item may read the one before, a chain as deep as it is long (see MAX_JOINS_PER_STATEMENT).
+      this.rejected = true;
+      this.diagnostics.push({
+        code: Codes.nestingTooDeep.code, severity: 'error', category: 'syntax', span: this.span(named[MAX_WITH_ITEMS]!),
+        message: `This WITH clause defines more than ${MAX_WITH_ITEMS.toLocaleString('en-US')} queries`,
+        hint: 'split the script into views; flinkcheck does not check longer WITH clauses',
+      });
+    }
     return {
       kind: 'Query',
       span: this.span(ctx),
       recursive: withClause?.RECURSIVE() != null,
-      withItems: withClause ? withClause.namedQuery().map((n) => this.withItem(n)) : [],
+      withItems: named.length > MAX_WITH_ITEMS ? [] : named.map((n) => this.withItem(n)),
       body: this.queryBody(ctx.queryBody()),
       orderBy: order ? this.orderItems(order) : [],
       limit: limitExpr,

@@ -390,13 +390,49 @@ export const MAX_JOINS_PER_STATEMENT = 1_000;
 /** The same for chains of UNION, INTERSECT and EXCEPT, which nest the same way. */
 export const MAX_SET_OPERATIONS_PER_STATEMENT = 1_000;
 
+/**
+ * Operators nest too: `a + b + c` is a tree as deep as the chain is long, and so are `- - - a`,
+ * `NOT NOT a`, `a.b.c`, `a[1][2]` and `x IS NULL IS NULL`. The tokens cannot tell the exact depth
+ * without precedence, so this counts an upper bound of it: the operators on the way from the
+ * statement to the innermost bracket, where a comma or a clause keyword starts a new sibling at its
+ * level (a join chain is capped by its own limit).
+ * Real expressions stay far below the limit (an OR of 500 comparisons counts 1,000).
+ */
+export const MAX_OPERATOR_DEPTH = 2_000;
+const CHAINING_TOKENS: ReadonlySet<number> = new Set([
+  T.PLUS, T.MINUS_SIGN, T.STAR, T.SLASH, T.PERCENT, T.CONCAT, T.AND, T.OR, T.NOT,
+  T.EQ, T.NEQ, T.NEQ_BANG, T.LT, T.LE, T.GT, T.GE, T.IS, T.LIKE, T.ILIKE, T.SIMILAR, T.BETWEEN, T.IN,
+  T.MEMBER, T.SUBMULTISET, T.DOT, T.LBRACKET,
+]);
+/** Keywords after which the next expression is not inside the one before. */
+const SIBLING_STARTS: ReadonlySet<number> = new Set([
+  T.SELECT, T.FROM, T.WHERE, T.GROUP, T.HAVING, T.ORDER, T.JOIN, T.ON, T.USING, T.WHEN, T.THEN, T.ELSE,
+  T.UNION, T.INTERSECT, T.EXCEPT, T.MINUS, T.WINDOW, T.LIMIT, T.VALUES,
+]);
+
 function nestingError(source: SourceText, tokens: readonly Token[], maxDepth: number): Diagnostic | null {
   let depth = 0;
   let caseDepth = 0;
   let joins = 0;
   let setOperations = 0;
+  // Operators counted per bracket level (index = depth) and their sum along the current path.
+  const operators: number[] = [0];
+  let operatorPath = 0;
   for (const token of tokens) {
     const t = token.type;
+    if (CHAINING_TOKENS.has(t)) {
+      operators[depth] = (operators[depth] ?? 0) + 1;
+      if (++operatorPath > MAX_OPERATOR_DEPTH) {
+        return {
+          code: Codes.nestingTooDeep.code, severity: 'error', category: 'syntax', span: tokenSpan(source, token),
+          message: `This statement chains more than ${MAX_OPERATOR_DEPTH.toLocaleString('en-US')} operators in one expression`,
+          hint: 'split the expression, for example with a WITH clause or a view, or use IN (...) instead of a long chain of OR; flinkcheck does not check longer chains',
+        };
+      }
+    } else if (t === T.COMMA || SIBLING_STARTS.has(t)) {
+      operatorPath -= operators[depth] ?? 0;
+      operators[depth] = 0;
+    }
     if ((t === T.UNION || t === T.INTERSECT || t === T.EXCEPT || t === T.MINUS) && ++setOperations > MAX_SET_OPERATIONS_PER_STATEMENT) {
       return {
         code: Codes.nestingTooDeep.code, severity: 'error', category: 'syntax', span: tokenSpan(source, token),
@@ -423,6 +459,11 @@ function nestingError(source: SourceText, tokens: readonly Token[], maxDepth: nu
       }
     } else if (t === T.RPAREN || t === T.RBRACKET || (t === T.END && caseDepth > 0)) {
       if (t === T.END) caseDepth--;
+      if (depth > 0) {
+        // The bracket's operators are off the path now.
+        operatorPath -= operators[depth] ?? 0;
+        operators[depth] = 0;
+      }
       depth = Math.max(0, depth - 1);
     }
   }

@@ -95,3 +95,34 @@ describe('the diagnostics cap', () => {
     expect(validateScript(sql, { maxDiagnostics: 1 }).diagnostics.map((d) => d.code)).toEqual(['FSQL3030']);
   });
 });
+
+describe('operator chains', () => {
+  it('refuses expressions that chain more than 2,000 operators on one path, whatever the operator', () => {
+    const refused = (sql: string): boolean => parseScript(sql).diagnostics.some((d) => d.code === 'FSQL1021' && d.message.includes('operators'));
+    expect(refused(`SELECT a FROM t GROUP BY ${'- '.repeat(2_001)}a`)).toBe(true);
+    expect(refused(`SELECT ${'NOT '.repeat(2_001)}a FROM t`)).toBe(true);
+    expect(refused(`SELECT ${Array(2_002).fill('a').join(' + ')} FROM t`)).toBe(true);
+    expect(refused(`SELECT a${'.b'.repeat(2_001)} FROM t`)).toBe(true);
+    expect(refused(`SELECT a${'[1]'.repeat(2_001)} FROM t`)).toBe(true);
+  });
+
+  it('counts siblings separately: long select lists, argument lists and OR of hundreds of comparisons pass', () => {
+    const ok = (sql: string): void => expect(parseScript(sql).diagnostics).toEqual([]);
+    ok(`SELECT ${Array.from({ length: 5_000 }, (_, i) => `a + ${i} AS c${i}`).join(', ')} FROM t`);
+    ok(`SELECT * FROM t WHERE ${Array.from({ length: 500 }, (_, i) => `a = ${i}`).join(' OR ')}`);
+    ok(`SELECT COALESCE(${Array.from({ length: 3_000 }, (_, i) => `a * ${i}`).join(', ')}) FROM t`);
+    ok(Array.from({ length: 900 }, (_, i) => `SELECT a + ${i} FROM t`).join(' UNION ALL '));
+  });
+});
+
+describe('WITH clauses', () => {
+  const withClause = (n: number): string =>
+    `WITH ${Array.from({ length: n }, (_, i) => `c${i} AS (SELECT ${i} AS x${i === 0 ? '' : ` FROM c${i - 1}`})`).join(', ')} SELECT * FROM c${n - 1}`;
+
+  it('checks up to 1,000 queries in one WITH clause and refuses more', () => {
+    expect(parseScript(withClause(1_000)).diagnostics).toEqual([]);
+    const result = parseScript(withClause(1_001));
+    expect(result.statements[0]!.ast).toBeNull();
+    expect(result.diagnostics.map((d) => d.message)).toEqual(['This WITH clause defines more than 1,000 queries']);
+  });
+});

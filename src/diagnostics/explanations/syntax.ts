@@ -148,7 +148,7 @@ export const syntaxExplanations: ExplanationTable = {
   },
   FSQL1021: {
     explanation:
-      'The statement nests parentheses, brackets or CASE expressions more than 200 levels deep, or chains more than 1,000 joins or more than 1,000 UNION / INTERSECT / EXCEPT operations (such a chain is nested as deep as it is long). Such statements are almost always generated, and the limit keeps the checker (and the request) bounded; the statement is not checked.',
+      'The statement nests parentheses, brackets or CASE expressions more than 200 levels deep, or chains more than 1,000 joins, 1,000 UNION / INTERSECT / EXCEPT operations, 1,000 queries of one WITH clause or 2,000 operators on one path of an expression (such a chain is nested as deep as it is long). Such statements are almost always generated, and the limit keeps the checker (and the request) bounded; the statement is not checked.',
     example: `SELECT ${'('.repeat(201)}1${')'.repeat(201)};`,
     fix: 'Flatten the expression, for example with a WITH clause, a view, or IN lists instead of nested ORs.',
     fixed: `SELECT ${'('.repeat(20)}1${')'.repeat(20)};`,
