@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PoolError, WorkPool } from '../../src/server/pool.js';
@@ -67,5 +70,26 @@ describe('WorkPool: worker deaths', () => {
     expect(pool.stats).toMatchObject({ workerDeaths: 0, retries: 0 });
     // The budget and the cancellation each stopped the worker thread: two replacements.
     await until(() => pool!.stats.workerRestarts === 2);
+  });
+
+  it('keeps replacing workers after a replacement dies while it starts (patched piscina)', async () => {
+    const flag = join(mkdtempSync(join(tmpdir(), 'pool-')), 'die-at-start');
+    process.env.POOL_FIXTURE_DIE_AT_START = flag;
+    try {
+      pool = new WorkPool({ filename: WORKER, workers: 1, maxQueue: 4, cpuBudgetMs: 10_000 });
+      await pool.run(task('ok')); // the first worker is up
+      const running = pool.run(task('busy:1000'));
+      writeFileSync(flag, '');
+      await until(() => pool!.killBusyWorker() !== null);
+      // The replacement dies while it starts; upstream piscina would never start another one.
+      await new Promise((r) => setTimeout(r, 300));
+      rmSync(flag);
+      // The task that was running gets an answer either way (retried, or failed with its replacement).
+      await running.catch(() => undefined);
+      expect(await pool.run(task('ok'))).toMatchObject({ kind: 'validate' });
+    } finally {
+      delete process.env.POOL_FIXTURE_DIE_AT_START;
+      rmSync(flag, { force: true });
+    }
   });
 });
