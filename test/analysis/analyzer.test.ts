@@ -63,6 +63,14 @@ WHERE EXISTS (SELECT 1 FROM orders o WHERE o.order_id = t.id)`);
     expect(errors[0]!.message).toContain("'product'");
   });
 
+  it('checks GROUP BY: an expression key matches the same expression in the select list, next to column keys', () => {
+    expect(run("SELECT REGEXP_EXTRACT(product, '[^/]+') AS p, user_id, COUNT(*) FROM orders GROUP BY REGEXP_EXTRACT(product, '[^/]+'), user_id").errors).toEqual([]);
+    expect(run('SELECT UPPER(product), user_id, COUNT(*) FROM orders GROUP BY product, user_id').errors).toEqual([]);
+    const { errors } = run('SELECT product, user_id, COUNT(*) FROM orders GROUP BY UPPER(product), user_id');
+    expect(errors.map((e) => e.code)).toEqual(['FSQL2010']);
+    expect(errors[0]!.message).toContain("'product'");
+  });
+
   it('qualified table names resolve in the current catalog and database', () => {
     expect(run('SELECT order_id FROM default_catalog.default_database.orders').errors).toEqual([]);
     expect(run('SELECT order_id FROM nocat.db.orders').codes).toEqual(['FSQL2006']);

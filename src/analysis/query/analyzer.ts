@@ -378,11 +378,11 @@ export class QueryAnalyzer {
       }
       if (expr.kind === 'RowConstructor' && !expr.explicit) { expr.items.forEach((e) => visit({ kind: 'GroupingExpression', span: e.span, expr: e })); return; }
       typeExpression(expr, ctx);
-      if (expr.kind !== 'ColumnRef') exprs.add(printExpression(expr));
-      if (expr.kind === 'ColumnRef') {
-        const resolved = this.peek(scope, expr);
-        if (resolved !== null && resolved.fields.length === 0) { columns.push({ item: resolved.item, column: resolved.column }); names.add(expr.parts[expr.parts.length - 1]!.value); }
-      }
+      if (expr.kind !== 'ColumnRef') { exprs.add(printExpression(expr)); return; }
+      const resolved = this.peek(scope, expr);
+      if (resolved === null) return;
+      if (resolved.fields.length === 0) { columns.push({ item: resolved.item, column: resolved.column }); names.add(expr.parts[expr.parts.length - 1]!.value); }
+      else exprs.add(fieldPathKey(resolved));
     };
     select.groupBy.elements.forEach(visit);
     return { exprs, columns, names };
@@ -390,15 +390,16 @@ export class QueryAnalyzer {
 
   /** Every column reference outside an aggregate must be a GROUP BY key (SqlValidatorImpl's AggChecker). */
   private checkGrouped(expr: Expression, keys: { exprs: Set<string>; columns: { item: number; column: number }[] }, scope: Scope): void {
-    const printedKeys = keys.exprs.size > keys.columns.length;
+    const expressionKeys = keys.exprs.size > 0;
     const check = (node: AstNode): void => {
-      if (printedKeys && node.kind !== 'ColumnRef' && node.kind !== 'Literal' && isExpression(node) && keys.exprs.has(printExpression(node))) return;
+      if (expressionKeys && node.kind !== 'ColumnRef' && node.kind !== 'Literal' && isExpression(node) && keys.exprs.has(printExpression(node))) return;
       if (node.kind === 'FunctionCall' && (node.over !== null || this.isAggregateCall(node) || isAuxiliaryGroupFunction(callName(node)))) return;
       if (node.kind === 'ScalarSubquery' || node.kind === 'Exists' || node.kind === 'InSubquery' || node.kind === 'CollectionQuery') return;
       if (node.kind === 'ColumnRef') {
         const resolved = this.peek(scope, node);
         if (resolved === null || resolved.item < 0) return;
         if (keys.columns.some((k) => k.item === resolved.item && k.column === resolved.column)) return;
+        if (resolved.fields.length > 0 && keys.exprs.has(fieldPathKey(resolved))) return;
         if (resolved.merged) return;
         const name = node.parts.map((p) => p.value).join('.');
         this.report(diagnostic(Codes.notGrouped, { message: `'${name}' is not in GROUP BY and is not inside an aggregate function.`,
@@ -1210,3 +1211,8 @@ export function tableNotFound(session: Session, parts: readonly string[], span: 
 }
 
 export { is };
+
+/** A GROUP BY key on a ROW field (`r.f`, `t.r.f`): the column it reads and the fields, whatever the qualification. */
+function fieldPathKey(resolved: ResolvedColumn): string {
+  return `#field ${resolved.item}.${resolved.column}.${resolved.fields.join('.')}`;
+}
