@@ -272,6 +272,14 @@ export const FLINK_ERROR_PATTERNS: readonly FlinkErrorPattern[] = [
     locate: (m) => m[1],
   },
   {
+    id: 'auxiliary-without-group-window',
+    pattern: /Call to auxiliary group function '([A-Z]+)_([A-Z]+)' must have matching call to group function '\$?([A-Z]+)' in GROUP BY clause/,
+    code: 'auxiliaryWithoutGroupWindow',
+    message: (m) => `${m[1]}_${m[2]}(...) needs GROUP BY ${m[3]}(...) with the same arguments`,
+    hint: (m) => `group by ${m[3]}(...) with exactly the arguments of ${m[1]}_${m[2]}(...)`,
+    locate: (m) => `${m[1]}_${m[2]}`,
+  },
+  {
     id: 'unknown-target-column',
     pattern: /Unknown target column '([^']+)'/,
     code: 'unknownTargetColumn',

@@ -156,6 +156,16 @@ describe('streaming semantics', () => {
     expect(errors[0]!.hint).toContain('WATERMARK');
   });
 
+  it('TUMBLE_END and friends need GROUP BY the same window, with the same arguments', () => {
+    const grouped = "FROM orders GROUP BY user_id, TUMBLE(order_time, INTERVAL '1' HOUR)";
+    expect(run(`SELECT user_id, TUMBLE_START(order_time, INTERVAL '1' HOUR), TUMBLE_END(order_time, INTERVAL '1' HOUR) ${grouped}`).errors).toEqual([]);
+    const otherSize = run(`SELECT user_id, TUMBLE_END(order_time, INTERVAL '1' MINUTE) ${grouped}`);
+    expect(otherSize.codes).toEqual(['FSQL4016']);
+    expect(otherSize.errors[0]!.hint).toContain("TUMBLE_END(order_time, INTERVAL '1' HOUR)");
+    expect(run(`SELECT user_id, COUNT(*) ${grouped} HAVING HOP_END(order_time, INTERVAL '1' MINUTE, INTERVAL '1' HOUR) > CURRENT_TIMESTAMP`).codes).toEqual(['FSQL4016']);
+    expect(run("SELECT user_id, SESSION_END(order_time, INTERVAL '5' MINUTE) FROM orders GROUP BY user_id").codes).toEqual(['FSQL4016']);
+  });
+
   it('window TVF with a missing time column names the columns', () => {
     const { errors } = run("SELECT * FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(order_tim), INTERVAL '1' MINUTE))");
     expect(errors[0]!.message).toContain("Did you mean 'order_time'?");

@@ -20,6 +20,7 @@ const COMMON_MESSAGES: readonly (readonly [string, string])[] = [
   ["From line 1, column 15 to line 1, column 20: Object 'orders' not found within 'cat.db'", 'object-not-found'],
   ["From line 1, column 8 to line 1, column 8: Table 'z' not found", 'alias-not-found'],
   ["From line 1, column 11 to line 1, column 11: Expression 'b' is not being grouped", 'not-grouped'],
+  ["From line 1, column 17 to line 1, column 50: Call to auxiliary group function 'TUMBLE_END' must have matching call to group function '$TUMBLE' in GROUP BY clause", 'auxiliary-without-group-window'],
   ["From line 1, column 8 to line 1, column 15: Cannot apply '+' to arguments of type '<VARCHAR(2147483647)> + <INTEGER>'. Supported form(s): '<NUMERIC> + <NUMERIC>'", 'cannot-apply-operator'],
   ['From line 1, column 8 to line 1, column 13: No match found for function signature foo(<NUMERIC>)', 'function-signature'],
   ['Invalid function call:\nCOALESCE(STRING, INT NOT NULL)', 'invalid-function-call'],

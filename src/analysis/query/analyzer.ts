@@ -256,6 +256,7 @@ export class QueryAnalyzer {
         return;
       }
       if (aggregating) this.checkGrouped(item.expr, groupKeys, scope);
+      this.checkAuxiliaryWindowCalls(item.expr, groupKeys.windows);
       let type = typeExpression(item.expr, ctx);
       if (type.root === 'NULL' && !nullsTyped) this.report(untypedNull(item.expr.span));
       const direct = item.expr.kind === 'ColumnRef' ? this.peek(scope, item.expr) : null;
@@ -270,6 +271,7 @@ export class QueryAnalyzer {
 
     if (select.having !== null) {
       if (aggregating) this.checkGrouped(select.having, groupKeys, scope);
+      this.checkAuxiliaryWindowCalls(select.having, groupKeys.windows);
       this.typeCondition(select.having, this.context(scope, { aggregates: true, over: false }), 'HAVING');
     }
     for (const call of calls.over) {
@@ -361,11 +363,12 @@ export class QueryAnalyzer {
   // ------------------------------------------------------------------------------------ GROUP BY
 
   /** GROUP BY keys: resolved columns by identity, other expressions by their printed form. */
-  private groupKeys(select: Select, scope: Scope): { exprs: Set<string>; columns: { item: number; column: number }[]; names: Set<string> } {
+  private groupKeys(select: Select, scope: Scope): GroupKeys {
     const exprs = new Set<string>();
     const columns: { item: number; column: number }[] = [];
     const names = new Set<string>();
-    if (select.groupBy === null) return { exprs, columns, names };
+    const windows: GroupWindow[] = [];
+    if (select.groupBy === null) return { exprs, columns, names, windows };
     const ctx = this.context(scope, { aggregates: false, over: false });
     const visit = (element: GroupingElement): void => {
       if (element.kind === 'EmptyGrouping') return;
@@ -374,6 +377,7 @@ export class QueryAnalyzer {
       if (expr.kind === 'FunctionCall' && LEGACY_GROUP_WINDOWS.has(callName(expr))) {
         this.checkLegacyWindow(expr, scope);
         exprs.add(printExpression(expr));
+        windows.push({ fn: callName(expr), args: printArguments(expr), text: printExpression(expr) });
         return;
       }
       if (expr.kind === 'RowConstructor' && !expr.explicit) { expr.items.forEach((e) => visit({ kind: 'GroupingExpression', span: e.span, expr: e })); return; }
@@ -385,11 +389,37 @@ export class QueryAnalyzer {
       else exprs.add(fieldPathKey(resolved));
     };
     select.groupBy.elements.forEach(visit);
-    return { exprs, columns, names };
+    return { exprs, columns, names, windows };
+  }
+
+  /**
+   * TUMBLE_START(ts, size) and the other auxiliary window functions need a GROUP BY TUMBLE(ts, size)
+   * with the same arguments (Calcite's auxiliaryWithoutMatchingGroupCall).
+   */
+  private checkAuxiliaryWindowCalls(expr: Expression, windows: readonly GroupWindow[]): void {
+    walk(expr, { enter: (node) => {
+      if (node.kind === 'ScalarSubquery' || node.kind === 'Exists' || node.kind === 'InSubquery' || node.kind === 'CollectionQuery') return 'skip';
+      if (node.kind !== 'FunctionCall') return undefined;
+      const match = /^(TUMBLE|HOP|SESSION)_(START|END|ROWTIME|PROCTIME)$/.exec(callName(node));
+      if (match === null) return undefined;
+      const fn = match[1]!;
+      const args = printArguments(node);
+      if (windows.some((w) => w.fn === fn && w.args === args)) return 'skip';
+      const wanted = `${fn}(${args})`;
+      const sameKind = windows.find((w) => w.fn === fn);
+      this.report(diagnostic(Codes.auxiliaryWithoutGroupWindow, {
+        message: `${callName(node)}(${args}) needs GROUP BY ${wanted} with the same arguments, but ${windows.length === 0 ? 'the query has no GROUP BY window' : `the query groups by ${windows.map((w) => w.text).join(', ')}`}.`,
+        span: node.span,
+        hint: sameKind !== undefined
+          ? `Pass the arguments of the GROUP BY window: ${callName(node)}(${sameKind.args}).`
+          : `Add ${wanted} to GROUP BY, or use a window table function: FROM TABLE(${fn}(TABLE t, DESCRIPTOR(ts), ...)) GROUP BY window_start, window_end.`,
+      }));
+      return 'skip';
+    } });
   }
 
   /** Every column reference outside an aggregate must be a GROUP BY key (SqlValidatorImpl's AggChecker). */
-  private checkGrouped(expr: Expression, keys: { exprs: Set<string>; columns: { item: number; column: number }[] }, scope: Scope): void {
+  private checkGrouped(expr: Expression, keys: GroupKeys, scope: Scope): void {
     const expressionKeys = keys.exprs.size > 0;
     const check = (node: AstNode): void => {
       if (expressionKeys && node.kind !== 'ColumnRef' && node.kind !== 'Literal' && isExpression(node) && keys.exprs.has(printExpression(node))) return;
@@ -1215,4 +1245,19 @@ export { is };
 /** A GROUP BY key on a ROW field (`r.f`, `t.r.f`): the column it reads and the fields, whatever the qualification. */
 function fieldPathKey(resolved: ResolvedColumn): string {
   return `#field ${resolved.item}.${resolved.column}.${resolved.fields.join('.')}`;
+}
+
+/** The keys of a GROUP BY: resolved columns by identity, other expressions by their printed form, legacy windows. */
+interface GroupKeys {
+  readonly exprs: Set<string>;
+  readonly columns: { item: number; column: number }[];
+  readonly names: Set<string>;
+  readonly windows: readonly GroupWindow[];
+}
+
+/** A legacy group window in GROUP BY: `TUMBLE(ts, INTERVAL '1' HOUR)`. */
+interface GroupWindow { readonly fn: string; readonly args: string; readonly text: string }
+
+function printArguments(call: FunctionCall): string {
+  return call.args.map((a) => printExpression(a)).join(', ');
 }

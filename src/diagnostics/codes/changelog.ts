@@ -17,4 +17,5 @@ export const changelogCodes = {
   overFrame: entry('FSQL4013', 'semantic', 'Unsupported OVER window frame'),
   windowArguments: entry('FSQL4014', 'semantic', 'Invalid window table function arguments'),
   sinkPrimaryKeyRequired: entry('FSQL4015', 'semantic', 'Sink needs a primary key for updates'),
+  auxiliaryWithoutGroupWindow: entry('FSQL4016', 'semantic', 'Window start/end function without the matching GROUP BY window'),
 } as const satisfies Record<string, CodeInfo>;

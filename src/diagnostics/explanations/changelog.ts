@@ -148,6 +148,14 @@ export const changelogExplanations: ExplanationTable = {
     fix: "Pass the arguments in the documented form, e.g. `TUMBLE(TABLE clicks, DESCRIPTOR(ts), INTERVAL '1' MINUTE)`.",
     fixed: `${CLICKS}\nSELECT window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE clicks, DESCRIPTOR(ts), INTERVAL '1' MINUTE)) GROUP BY window_start, window_end;`,
   },
+  FSQL4016: {
+    explanation:
+      'The auxiliary functions of the deprecated group windows (TUMBLE_START, TUMBLE_END, TUMBLE_ROWTIME, HOP_START, SESSION_END, ...) read the window of a GROUP BY TUMBLE(...), HOP(...) or SESSION(...) call, so the query must group by that window function with exactly the same arguments.',
+    example: `${CLICKS}\nSELECT user_id, TUMBLE_END(ts, INTERVAL '1' MINUTE) FROM clicks GROUP BY user_id, TUMBLE(ts, INTERVAL '1' HOUR);`,
+    fix: 'Pass the arguments of the GROUP BY window to the auxiliary function, or better, move to a window table function.',
+    fixed: `${CLICKS}\nSELECT user_id, TUMBLE_END(ts, INTERVAL '1' HOUR) FROM clicks GROUP BY user_id, TUMBLE(ts, INTERVAL '1' HOUR);`,
+    flink: "Call to auxiliary group function 'TUMBLE_END' must have matching call to group function '$TUMBLE' in GROUP BY clause",
+  },
   FSQL4015: {
     explanation: 'The sink accepts updates only by key (upsert-kafka, and similar connectors), but it declares no PRIMARY KEY to key them by.',
     example: `${CLICKS}\nCREATE TABLE click_counts (user_id STRING, cnt BIGINT) WITH ('connector' = 'upsert-kafka', 'topic' = 'counts', 'properties.bootstrap.servers' = 'kafka:9092', 'key.format' = 'json', 'value.format' = 'json');\nINSERT INTO click_counts SELECT user_id, COUNT(*) FROM clicks GROUP BY user_id;`,
