@@ -72,7 +72,8 @@ export const DEFAULT_OPTIONS: SoakOptions = {
   cpuBudgetMs: 2_000,
   maxSqlBytes: 262_144,
   warmupS: 20,
-  settleS: 20,
+  // V8 hands freed pages back to the OS over tens of seconds; 20 s read RSS while it was still falling.
+  settleS: 60,
   deadlineMs: 30_000,
   rssFactor: 1.25,
   rssSlackMb: 32,
