@@ -431,10 +431,22 @@ functionArgument
     : (identifier ARROW)? argumentValue
     ;
 
+// As in Calcite, the keys of a table argument are one name or a parenthesized list, so the
+// comma after them separates the next argument: SESSION(TABLE t PARTITION BY k, DESCRIPTOR(ts), ...).
 argumentValue
-    : TABLE qualifiedName (PARTITION BY expression (COMMA expression)*)? (ORDER BY orderItem (COMMA orderItem)*)?
+    : TABLE qualifiedName (PARTITION BY tableArgumentKeys)? (ORDER BY tableArgumentOrder)?
     | DEFAULT
     | expression
+    ;
+
+tableArgumentKeys
+    : LPAREN identifier (COMMA identifier)* RPAREN
+    | identifier
+    ;
+
+tableArgumentOrder
+    : LPAREN orderItem (COMMA orderItem)* RPAREN
+    | orderItem
     ;
 
 // Functions with syntax of their own.

@@ -1303,13 +1303,15 @@ export class AstBuilder {
     const span = this.span(ctx);
     if (ctx.DEFAULT()) return { kind: 'DefaultArgument', span };
     if (ctx.TABLE()) {
-      const exprs = ctx.expression();
+      const keys = ctx.tableArgumentKeys()?.identifier() ?? [];
+      const order = ctx.tableArgumentOrder()?.orderItem() ?? [];
       return {
         kind: 'TableArgument', span, table: this.qualifiedName(ctx.qualifiedName()!),
-        partitionBy: exprs.map((e) => this.expression(e)), orderBy: ctx.orderItem().map((o) => this.orderItem(o)),
+        partitionBy: keys.map((k): A.ColumnRef => { const id = this.identifier(k); return { kind: 'ColumnRef', span: id.span, parts: [id] }; }),
+        orderBy: order.map((o) => this.orderItem(o)),
       };
     }
-    return this.expression(ctx.expression(0)!);
+    return this.expression(ctx.expression()!);
   }
 
   windowSpec(ctx: P.WindowSpecContext): A.WindowSpec {
