@@ -29,6 +29,7 @@ import { closestMatches } from '../../diagnostics/suggest.js';
 import type { Span } from '../../source/span.js';
 import type { CatalogTable } from '../catalog/model.js';
 import type { ExpressionContext } from '../expressions/context.js';
+import { intervalMillis } from '../expressions/interval-value.js';
 import { typeExpression } from '../expressions/typer.js';
 import { INSERT_ONLY as INSERT_ONLY_MODE, isInsertOnly, printChangelogMode, type ChangelogMode, type OutputColumn } from '../schema.js';
 import {
@@ -39,11 +40,12 @@ import {
   withNullability,
   withoutTimeAttribute,
   type LogicalType,
+  type TimeAttribute,
 } from '../types/logical-type.js';
 import { leastRestrictive } from '../types/merge.js';
 import { tableColumnsForQuery, sourceChangelog } from './table-facts.js';
 import { callName, isAggregateName } from './function-kinds.js';
-import { ALL_CHANGES, mergeChangelog, relation, UPDATES_ONLY, type Relation } from './relation.js';
+import { ALL_CHANGES, mergeChangelog, relation, UPDATES_ONLY, type Relation, type WindowInfo } from './relation.js';
 import { quoteIfNeeded, Scope, type ResolvedColumn, type ScopeItem } from './scope.js';
 import { isStreaming, type Session } from './session.js';
 
@@ -56,6 +58,8 @@ interface RankColumn {
   readonly partitionKeys: readonly number[];
   /** The ORDER BY is a single time attribute (a deduplication candidate); its direction. */
   readonly timeOrder: 'ASC' | 'DESC' | null;
+  /** Which time attribute the single ORDER BY key is, when timeOrder is set. */
+  readonly orderTime: TimeAttribute | null;
   readonly span: Span;
   readonly inputInsertOnly: boolean;
   /** Partitioned by window_start and window_end of a window TVF: a window Top-N, which is insert-only. */
@@ -455,6 +459,17 @@ export class QueryAnalyzer {
     const fromWindow = input.window !== null || scope.items.some((i) => i.relation.window !== null);
     if (!fromWindow) return null;
     if (!(keys.names.has('window_start') && keys.names.has('window_end'))) return null;
+    const window = input.window ?? scope.items.find((i) => i.relation.window !== null)?.relation.window ?? null;
+    if (window?.unsliceable !== undefined) {
+      const { size, sizeMs, stepMs, stepName } = window.unsliceable;
+      this.report(diagnostic(Codes.windowArguments, {
+        message: `A ${window.kind} window aggregation needs the size to be a whole multiple of the ${stepName}, but the size is ${formatMillis(sizeMs)} and the ${stepName} ${formatMillis(stepMs)}.`,
+        span: size,
+        hint: window.kind === 'HOP' && stepMs % sizeMs === 0
+          ? `The slide comes before the size: ${window.kind}(TABLE t, DESCRIPTOR(ts), INTERVAL <slide>, INTERVAL <size>). Swap the two intervals.`
+          : `Choose a size that is a multiple of the ${stepName}, e.g. ${formatMillis(Math.ceil(sizeMs / stepMs) * stepMs)}.`,
+      }));
+    }
     return { keepsTime: (expr) => expr.kind === 'ColumnRef' && expr.parts[expr.parts.length - 1]!.value === 'window_time' };
   }
 
@@ -478,9 +493,11 @@ export class QueryAnalyzer {
     if (spec === null) return null;
     const partitionKeys = spec.partitionBy.map((p) => (p.kind === 'ColumnRef' ? this.peek(scope, p)?.column ?? -1 : -1));
     let timeOrder: 'ASC' | 'DESC' | null = null;
+    let orderTime: TimeAttribute | null = null;
     if (spec.orderBy.length === 1) {
       const t = this.peekType(scope, spec.orderBy[0]!.expr);
-      if (t !== null && timeAttributeOf(t) !== null) timeOrder = spec.orderBy[0]!.direction ?? 'ASC';
+      orderTime = t === null ? null : timeAttributeOf(t);
+      if (orderTime !== null) timeOrder = spec.orderBy[0]!.direction ?? 'ASC';
     }
     const partitionNames = spec.partitionBy.map((p) => (p.kind === 'ColumnRef' ? p.parts[p.parts.length - 1]!.value : ''));
     const windowed = partitionNames.includes('window_start') && partitionNames.includes('window_end') && scope.items.some((i) => i.relation.window !== null || i.relation.columns.some((c) => c.name === 'window_start'));
@@ -491,7 +508,7 @@ export class QueryAnalyzer {
       : firstType !== null && firstType.root !== 'UNKNOWN' && (timeAttributeOf(firstType) === null || first.direction === 'DESC')
         ? { span: first.span, text: printExpression(first.expr), type: printType(firstType) }
         : null;
-    return { function: callName(expr), partitionKeys, timeOrder, span: expr.span, inputInsertOnly: isInsertOnly(input.changelog), windowed, badOrder };
+    return { function: callName(expr), partitionKeys, timeOrder, orderTime, span: expr.span, inputInsertOnly: isInsertOnly(input.changelog), windowed, badOrder };
   }
 
   /**
@@ -541,15 +558,18 @@ export class QueryAnalyzer {
     }
     const filterText = (select.where === null ? '' : printExpression(select.where));
     const isTop1 = /(<=\s*1|<\s*2|=\s*1)\b/.test(filterText);
-    if (isTop1 && rank.timeOrder === 'ASC' && rank.inputInsertOnly) {
-      // Keep-first deduplication on an insert-only input emits inserts only (RankUtil.outputInsertOnlyInDeduplicate).
+    if (isTop1 && rank.timeOrder === 'ASC' && rank.orderTime === 'PROCTIME' && rank.inputInsertOnly) {
+      // Keep-first deduplication on processing time emits each key's first row once and never
+      // retracts it (Flink 1.20's StreamPhysicalDeduplicate: "only proctime first row deduplicate
+      // does not produce UPDATE changes"). On event time a late row with an earlier time replaces it.
       return { column, changelog: { updates: false, deletes: false }, updatingSource: null };
     }
-    return {
-      column,
-      changelog: ALL_CHANGES,
-      updatingSource: { span, what: isTop1 && rank.timeOrder !== null ? 'deduplication keeping the last row (it retracts the previous row)' : 'Top-N (the ranking changes as rows arrive, so earlier results are retracted)' },
-    };
+    const what = !isTop1 || rank.timeOrder === null
+      ? 'Top-N (the ranking changes as rows arrive, so earlier results are retracted)'
+      : rank.timeOrder === 'DESC'
+        ? 'deduplication keeping the last row (it retracts the previous row)'
+        : 'deduplication keeping the first row by event time (a late row with an earlier time replaces it)';
+    return { column, changelog: ALL_CHANGES, updatingSource: { span, what } };
   }
 
   private checkOverWindows(select: Select, calls: readonly FunctionCall[], scope: Scope, input: Relation): void {
@@ -786,7 +806,18 @@ export class QueryAnalyzer {
         this.report(diagnostic(Codes.windowArguments, { message: `The ${key.toLowerCase()} of ${name} must be an interval, but is ${printType(t)}.`, span: e.span, hint: `Write it as an interval, e.g. INTERVAL '10' MINUTES.` }));
       }
     }
-    if (input.opaque) return relation([], { opaque: true, window: { kind: name, span: call.span } });
+    const window: WindowInfo = { kind: name, span: call.span, ...this.slicing(name, args) };
+    if (data.partitionBy.length > 0 && name !== 'SESSION') {
+      this.report(diagnostic(Codes.windowArguments, { message: `Only SESSION windows take PARTITION BY; a ${name} window covers all rows of the table.`,
+        span: data.partitionBy[0]!.span, hint: `Remove PARTITION BY and add the keys to GROUP BY: GROUP BY window_start, window_end, ${data.partitionBy.map((k) => printExpression(k)).join(', ')}.` }));
+    }
+    if (input.opaque) return relation([], { opaque: true, window });
+    for (const key of data.partitionBy) {
+      const keyName = key.kind === 'ColumnRef' ? key.parts[0]!.value : null;
+      if (keyName === null || input.columns.some((c) => c.name === keyName)) continue;
+      const suggestions = closestMatches(keyName, input.columns.map((c) => c.name));
+      this.report(diagnostic(Codes.columnNotFound, { message: `The partition key '${keyName}' is not a column of '${data.table.parts.map((p) => p.value).join('.')}'.${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`, span: key.span, hint: `The columns are: ${input.columns.map((c) => c.name).join(', ')}.` }));
+    }
     const descriptor = args.get('TIMECOL');
     let timeType: LogicalType = T.timestamp(3, false);
     if (descriptor !== undefined) {
@@ -811,7 +842,19 @@ export class QueryAnalyzer {
       { name: 'window_end', type: T.timestamp(3, false) },
       { name: 'window_time', type: windowTime },
     ];
-    return relation(columns, { changelog: input.changelog, updatingSource: input.updatingSource, window: { kind: name, span: call.span }, upsertKeys: input.upsertKeys });
+    return relation(columns, { changelog: input.changelog, updatingSource: input.updatingSource, window, upsertKeys: input.upsertKeys });
+  }
+
+  /** HOP size / slide and CUMULATE size / step must divide (Flink's SliceAssigners); literals only. */
+  private slicing(name: string, args: ReadonlyMap<string, Expression>): Pick<WindowInfo, 'unsliceable'> {
+    const stepName = name === 'HOP' ? 'SLIDE' : name === 'CUMULATE' ? 'STEP' : null;
+    const size = args.get('SIZE');
+    const step = stepName === null ? undefined : args.get(stepName);
+    if (stepName === null || size === undefined || step === undefined) return {};
+    const sizeMs = intervalMillis(size);
+    const stepMs = intervalMillis(step);
+    if (sizeMs === null || stepMs === null || sizeMs <= 0 || stepMs <= 0 || sizeMs % stepMs === 0) return {};
+    return { unsliceable: { size: size.span, sizeMs, stepMs, stepName: stepName.toLowerCase() } };
   }
 
   private checkWindowTimeColumn(name: string, column: OutputColumn, span: Span): void {
@@ -1260,4 +1303,13 @@ interface GroupWindow { readonly fn: string; readonly args: string; readonly tex
 
 function printArguments(call: FunctionCall): string {
   return call.args.map((a) => printExpression(a)).join(', ');
+}
+
+/** `300000` -> `5 minutes`, for messages about interval literals. */
+function formatMillis(ms: number): string {
+  const units: readonly [number, string][] = [[86_400_000, 'day'], [3_600_000, 'hour'], [60_000, 'minute'], [1_000, 'second'], [1, 'millisecond']];
+  for (const [size, unit] of units) {
+    if (ms % size === 0) { const n = ms / size; return `${n} ${unit}${n === 1 ? '' : 's'}`; }
+  }
+  return `${ms} ms`;
 }

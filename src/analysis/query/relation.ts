@@ -13,6 +13,11 @@ export interface UpdatingSource {
 export interface WindowInfo {
   readonly kind: string;
   readonly span: Span;
+  /**
+   * HOP and CUMULATE windows are cut into slices of the slide (step); an aggregation over them
+   * needs the size to be a whole number of slices. Set when it is not.
+   */
+  readonly unsliceable?: { readonly size: Span; readonly sizeMs: number; readonly stepMs: number; readonly stepName: string };
 }
 
 /**
