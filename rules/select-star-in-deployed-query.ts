@@ -17,6 +17,25 @@ function expandFix(star: Star, select: Select, facts: StatementFacts): Fix[] {
   return [{ title: `List the columns of \`${rel.table.name}\``, edits: [{ span: star.span, text: columns.join(', ') }], applicability: 'unsafe' }];
 }
 
+/**
+ * Whether the columns of `select` reach the statement's output: true unless it sits in a FROM
+ * subquery whose enclosing SELECT lists its columns, or in an EXISTS / IN / scalar subquery.
+ * The Top-N pattern `SELECT a, b FROM (SELECT *, ROW_NUMBER() OVER (...) AS rn FROM t) WHERE rn = 1`
+ * has a stable output schema.
+ */
+function reachesOutput(select: Select, facts: StatementFacts): boolean {
+  let passedFrom = false;
+  for (let p = facts.parentOf(select); p !== null; p = facts.parentOf(p)) {
+    if (p.kind === 'Exists' || p.kind === 'InSubquery' || p.kind === 'ScalarSubquery') return false;
+    if (p.kind === 'DerivedTable') passedFrom = true;
+    if (p.kind === 'Select' && passedFrom) {
+      if (!p.items.some((i) => i.expr.kind === 'Star')) return false;
+      passedFrom = false;
+    }
+  }
+  return true;
+}
+
 export default defineRule({
   meta: {
     code: Codes.ruleSelectStarInDeployedQuery,
@@ -29,7 +48,11 @@ export default defineRule({
       'output schema is the one you reviewed.',
     examples: {
       bad: ['INSERT INTO archive SELECT * FROM orders'],
-      good: ['INSERT INTO archive SELECT id, amount, ts FROM orders', 'SELECT * FROM orders'],
+      good: [
+        'INSERT INTO archive SELECT id, amount, ts FROM orders',
+        'SELECT * FROM orders',
+        'INSERT INTO firsts SELECT id, amount FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY id ORDER BY proc) AS rn FROM orders) WHERE rn = 1',
+      ],
     },
   },
   create(context) {
@@ -48,7 +71,7 @@ export default defineRule({
         // `*` over a subquery with an explicit column list does not drift; over tables and views it does.
         const rels = facts.relations(select);
         const drifts = rels.some((r) => r.kind === 'table' || r.kind === 'unknown' || r.kind === 'window' || (r.kind === 'query' && r.view));
-        if (!drifts) return;
+        if (!drifts || !reachesOutput(select, facts)) return;
         context.report({
           node,
           message: '`SELECT *` in a deployed query: a column added upstream changes the output schema at the next restart',

@@ -166,6 +166,39 @@ describe('streaming semantics', () => {
     expect(run("SELECT user_id, SESSION_END(order_time, INTERVAL '5' MINUTE) FROM orders GROUP BY user_id").codes).toEqual(['FSQL4016']);
   });
 
+  it('SESSION takes PARTITION BY keys (one name or a list) before its other arguments; other windows do not', () => {
+    const session = (keys: string): string => `SELECT window_start, window_end, user_id, COUNT(*) FROM TABLE(SESSION(TABLE orders PARTITION BY ${keys}, DESCRIPTOR(order_time), INTERVAL '2' MINUTES)) GROUP BY window_start, window_end, user_id`;
+    expect(run(session('user_id')).errors).toEqual([]);
+    expect(run(session('(user_id, product)')).errors).toEqual([]);
+    const typo = run(session('usr_id'));
+    expect(typo.codes).toEqual(['FSQL2002']);
+    expect(typo.errors[0]!.message).toContain("Did you mean 'user_id'?");
+    const tumble = run("SELECT window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE orders PARTITION BY user_id, DESCRIPTOR(order_time), INTERVAL '1' MINUTE)) GROUP BY window_start, window_end");
+    expect(tumble.codes).toEqual(['FSQL4014']);
+    expect(tumble.errors[0]!.message).toContain('Only SESSION windows take PARTITION BY');
+  });
+
+  it('a HOP or CUMULATE window aggregation needs the size to be a multiple of the slide or step', () => {
+    const hop = (slide: string, size: string): string => `SELECT window_start, COUNT(*) FROM TABLE(HOP(TABLE orders, DESCRIPTOR(order_time), ${slide}, ${size})) GROUP BY window_start, window_end`;
+    expect(run(hop("INTERVAL '2' MINUTE", "INTERVAL '10' MINUTE")).errors).toEqual([]);
+    expect(run(hop("INTERVAL '30' SECOND", "INTERVAL '1 00:01' DAY TO MINUTE")).errors).toEqual([]);
+    const swapped = run(hop("INTERVAL '10' MINUTE", "INTERVAL '2' MINUTE"));
+    expect(swapped.codes).toEqual(['FSQL4014']);
+    expect(swapped.errors[0]!.message).toContain('the size is 2 minutes and the slide 10 minutes');
+    expect(swapped.errors[0]!.hint).toContain('Swap the two intervals');
+    expect(run(hop("INTERVAL '4' MINUTE", "INTERVAL '10' MINUTE")).errors[0]!.hint).toContain('12 minutes');
+    expect(run("SELECT window_start, COUNT(*) FROM TABLE(CUMULATE(TABLE orders, DESCRIPTOR(order_time), INTERVAL '25' MINUTE, INTERVAL '1' HOUR)) GROUP BY window_start, window_end").codes).toEqual(['FSQL4014']);
+    // Without an aggregation the window is assigned row by row, with no slices.
+    expect(run(`SELECT * FROM TABLE(HOP(TABLE orders, DESCRIPTOR(order_time), INTERVAL '4' MINUTE, INTERVAL '10' MINUTE))`).errors).toEqual([]);
+  });
+
+  it('keep-first deduplication is insert-only on processing time and updating on event time', () => {
+    const dedup = (order: string): string => `SELECT order_id FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY ${order}) AS rn FROM orders) WHERE rn = 1`;
+    expect(printChangelogMode(run(dedup('proc ASC')).last.analysis!.changelog!)).toBe('[I]');
+    expect(printChangelogMode(run(dedup('order_time ASC')).last.analysis!.changelog!)).not.toBe('[I]');
+    expect(printChangelogMode(run(dedup('proc DESC')).last.analysis!.changelog!)).not.toBe('[I]');
+  });
+
   it('window TVF with a missing time column names the columns', () => {
     const { errors } = run("SELECT * FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(order_tim), INTERVAL '1' MINUTE))");
     expect(errors[0]!.message).toContain("Did you mean 'order_time'?");

@@ -3,7 +3,7 @@ import rule from '../../rules/updating-result-into-append-only-sink.js';
 import { runRules } from '../../src/rules/engine.js';
 import { validateScript } from '../../src/validate.js';
 import { ruleTester } from '../support/rule-tester.js';
-import { APPEND_SINK, CLICKS, ORDERS, SHIPMENTS, UPSERT_SINK, USERS_CDC } from './ddl.js';
+import { APPEND_SINK, CLICKS, ORDERS, RATES_KAFKA, SHIPMENTS, UPSERT_SINK, USERS_CDC } from './ddl.js';
 
 const PRINT = "CREATE TABLE out_print (k STRING, n BIGINT) WITH ('connector' = 'print');\n";
 const CDC_SINK = "CREATE TABLE out_cdc (k STRING, n BIGINT) WITH ('connector' = 'kafka', 'topic' = 'o', 'format' = 'debezium-json');\n";
@@ -16,6 +16,22 @@ ruleTester(rule, {
     { name: 'window aggregation is append-only', sql: ORDERS + APPEND_SINK + "INSERT INTO out_append SELECT user_id, COUNT(*) FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(ts), INTERVAL '1' MINUTE)) GROUP BY user_id, window_start, window_end" },
     { name: 'inner join of append-only streams', sql: ORDERS + SHIPMENTS + APPEND_SINK + 'INSERT INTO out_append SELECT o.id, 1 FROM orders AS o JOIN shipments AS s ON o.id = s.order_id' },
     { name: 'unknown sink', sql: CLICKS + 'INSERT INTO somewhere SELECT user_id, COUNT(*) FROM clicks GROUP BY user_id' },
+    {
+      name: 'event-time temporal join forwards the left side only (the versioned table is state)',
+      sql: ORDERS + RATES_KAFKA + APPEND_SINK + 'INSERT INTO out_append SELECT o.id, 1 FROM orders AS o LEFT JOIN rates FOR SYSTEM_TIME AS OF o.ts AS r ON o.cur = r.cur',
+    },
+    {
+      name: 'window Top-N is insert-only',
+      sql: ORDERS + APPEND_SINK + "INSERT INTO out_append SELECT id, 1 FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY amount DESC) AS rn FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(ts), INTERVAL '10' MINUTES))) WHERE rn <= 3",
+    },
+    {
+      name: 'Top-N after a window aggregation is insert-only',
+      sql: ORDERS + APPEND_SINK + "INSERT INTO out_append SELECT user_id, 1 FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY n DESC) AS rn FROM (SELECT window_start, window_end, user_id, COUNT(*) AS n FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(ts), INTERVAL '10' MINUTES)) GROUP BY window_start, window_end, user_id)) WHERE rn <= 3",
+    },
+    {
+      name: 'keep-first deduplication on processing time is insert-only',
+      sql: ORDERS + APPEND_SINK + 'INSERT INTO out_append SELECT id, 1 FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY id ORDER BY pt ASC) AS rn FROM orders) WHERE rn = 1',
+    },
   ],
   invalid: [
     {
@@ -31,6 +47,11 @@ ruleTester(rule, {
       name: 'changelog source through a view',
       sql: USERS_CDC + APPEND_SINK + "CREATE VIEW names AS SELECT id, name FROM users;\nINSERT INTO out_append SELECT name, 1 FROM names",
       errors: [{ text: 'users', message: /changelog source `users`/ }],
+    },
+    {
+      name: 'keep-first deduplication on event time retracts when an earlier row arrives late',
+      sql: ORDERS + APPEND_SINK + 'INSERT INTO out_append SELECT id, 1 FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY id ORDER BY ts ASC) AS rn FROM orders) WHERE rn = 1',
+      errors: [{ text: 'ROW_NUMBER() OVER (PARTITION BY id ORDER BY ts ASC)', message: /updating/ }],
     },
     {
       name: 'Top-N in a statement set',

@@ -484,10 +484,17 @@ export class StatementFacts {
   inputInfo(select: Select): { readonly unbounded: boolean; readonly updating: UpdatingCause | null } {
     let unbounded = false;
     let updating: UpdatingCause | null = null;
+    // A temporal or lookup join forwards the changes of its left side only: the versioned or
+    // looked-up table is state, not output (FlinkChangelogModeInferenceProgram, TemporalJoin).
+    const versioned = new Set<unknown>();
+    for (const join of joinsOf(select)) {
+      const kind = this.joinKind(join, select);
+      if (kind === 'temporal' || kind === 'lookup') versioned.add(join.right);
+    }
     for (const rel of this.relations(select)) {
       const info = this.relationInfo(rel);
       unbounded ||= info.unbounded;
-      updating ??= info.updating;
+      if (!versioned.has(rel.ref)) updating ??= info.updating;
     }
     for (const sub of subqueries(select)) {
       const info = this.queryInfo(sub.query);
@@ -586,10 +593,26 @@ export class StatementFacts {
       const first = order[0];
       const orderTime = order.length === 1 && first!.expr.kind === 'ColumnRef' ? this.timeAttribute(inner, first!.expr) : UNKNOWN;
       const dedup = bound.max === 1 && (orderTime.kind === 'ROWTIME' || orderTime.kind === 'PROCTIME');
-      const insertOnly = dedup && (first!.direction ?? 'ASC') === 'ASC';
+      // Window Top-N and window deduplication (partitioned by the window) emit each window once
+      // (StreamPhysicalWindowRank / WindowDeduplicate). Otherwise only keep-first deduplication on
+      // processing time never retracts (Flink 1.20's StreamPhysicalDeduplicate).
+      const windowed = partitionKeys.includes('window_start') && partitionKeys.includes('window_end') && this.readsWindow(inner);
+      const insertOnly = windowed || (dedup && orderTime.kind === 'PROCTIME' && (first!.direction ?? 'ASC') === 'ASC');
       return { rowNumber: call, function: fn, alias, bound, partitionKeys, dedup, insertOnly, inner, order };
     }
     return null;
+  }
+
+  /** Whether a SELECT reads a window TVF or a window aggregation (directly or through a subquery, CTE or view). */
+  private readsWindow(select: Select, seen = new Set<Select>()): boolean {
+    if (seen.has(select)) return false; // a view that reads itself
+    seen.add(select);
+    return this.relations(select).some((rel) => {
+      if (rel.kind === 'window') return true;
+      if (rel.kind !== 'query') return false;
+      const body = rel.query.body;
+      return body.kind === 'Select' && (this.windowKind(body) === 'tvf' || this.readsWindow(body, seen));
+    });
   }
 
   // ---------------------------------------------------------------------------- time attributes
