@@ -15,7 +15,8 @@ export default defineRule({
       'In streaming mode a window (TUMBLE, HOP, CUMULATE, SESSION) must be defined on a time attribute: a rowtime ' +
       'column with a WATERMARK, or a PROCTIME() column. A plain timestamp, a computed expression, or a time ' +
       'attribute that went through a regular join or an aggregation (which turn it into a plain timestamp) is ' +
-      'rejected by Flink when the job is planned.',
+      'rejected by Flink when the job is planned. The legacy GROUP BY TUMBLE(...) windows are the exception for ' +
+      'joins and aggregations: Flink plans them before it materializes time attributes.',
     examples: {
       bad: [
         "CREATE TABLE clicks (user_id STRING, ts TIMESTAMP(3), created TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'kafka');\n" +
@@ -51,7 +52,11 @@ export default defineRule({
         if (!facts.streaming || node.expr.kind !== 'FunctionCall' || !LEGACY.has(functionName(node.expr))) return;
         const groupBy = facts.parentOf(node);
         const select = groupBy === null ? null : facts.parentOf(groupBy);
-        if (select?.kind === 'Select') check(legacyWindowUse(node.expr, select, facts));
+        if (select?.kind !== 'Select') return;
+        const use = legacyWindowUse(node.expr, select, facts);
+        // Flink plans legacy group windows before it materializes time attributes after joins and aggregations.
+        if (use !== null && use.info.kind === 'none' && use.info.materialized === true) return;
+        check(use);
       },
     };
   },

@@ -192,6 +192,13 @@ describe('streaming semantics', () => {
     expect(run(`SELECT * FROM TABLE(HOP(TABLE orders, DESCRIPTOR(order_time), INTERVAL '4' MINUTE, INTERVAL '10' MINUTE))`).errors).toEqual([]);
   });
 
+  it('a legacy group window accepts a rowtime that passed through a regular join; a window TVF does not', () => {
+    const joined = 'FROM orders o JOIN plain p ON o.order_id = p.id';
+    expect(run(`SELECT o.user_id, COUNT(*) ${joined} GROUP BY o.user_id, TUMBLE(o.order_time, INTERVAL '1' MINUTE)`).errors).toEqual([]);
+    expect(run(`SELECT p.id, COUNT(*) ${joined} GROUP BY p.id, TUMBLE(p.ts, INTERVAL '1' MINUTE)`).codes).toEqual(['FSQL4003']);
+    expect(run(`CREATE VIEW j AS SELECT o.order_time ${joined};\nSELECT window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE j, DESCRIPTOR(order_time), INTERVAL '1' MINUTE)) GROUP BY window_start, window_end`).codes).toEqual(['FSQL4003']);
+  });
+
   it('keep-first deduplication is insert-only on processing time and updating on event time', () => {
     const dedup = (order: string): string => `SELECT order_id FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY ${order}) AS rn FROM orders) WHERE rn = 1`;
     expect(printChangelogMode(run(dedup('proc ASC')).last.analysis!.changelog!)).toBe('[I]');

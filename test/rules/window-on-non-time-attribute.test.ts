@@ -8,6 +8,14 @@ ruleTester(rule, {
     { name: 'proctime', sql: ORDERS + "SELECT window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(pt), INTERVAL '1' HOUR)) GROUP BY window_start, window_end" },
     { name: 'rowtime through a view', sql: ORDERS + "CREATE VIEW v AS SELECT id, ts FROM orders;\nSELECT window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE v, DESCRIPTOR(ts), INTERVAL '1' HOUR)) GROUP BY window_start, window_end" },
     { name: 'no watermark at all is the other rule', sql: CLICKS + "SELECT COUNT(*) FROM clicks GROUP BY TUMBLE(ts, INTERVAL '1' HOUR)" },
+    {
+      name: 'legacy group window after a regular join (Flink plans it before it materializes time attributes)',
+      sql: ORDERS + SHIPMENTS + "SELECT s.status, COUNT(*) FROM orders AS o JOIN shipments AS s ON o.id = s.order_id GROUP BY s.status, TUMBLE(o.ts, INTERVAL '1' HOUR)",
+    },
+    {
+      name: 'legacy group window over a grouped view',
+      sql: ORDERS + "CREATE VIEW d AS SELECT DISTINCT id, ts FROM orders;\nSELECT id, COUNT(*) FROM d GROUP BY id, TUMBLE(ts, INTERVAL '1' HOUR)",
+    },
     { name: 'unknown table', sql: "SELECT COUNT(*) FROM TABLE(TUMBLE(TABLE t, DESCRIPTOR(x), INTERVAL '1' HOUR)) GROUP BY window_start, window_end" },
   ],
   invalid: [

@@ -36,6 +36,8 @@ import {
   is,
   printType,
   T,
+  legacyWindowTimeOf,
+  materializeTimeAttribute,
   timeAttributeOf,
   withNullability,
   withoutTimeAttribute,
@@ -265,7 +267,7 @@ export class QueryAnalyzer {
       if (type.root === 'NULL' && !nullsTyped) this.report(untypedNull(item.expr.span));
       const direct = item.expr.kind === 'ColumnRef' ? this.peek(scope, item.expr) : null;
       if (!isPassThrough(item.expr)) type = withoutTimeAttribute(type);
-      if (aggregating && !(windowed?.keepsTime(item.expr) ?? false)) type = withoutTimeAttribute(type);
+      if (aggregating && !(windowed?.keepsTime(item.expr) ?? false)) type = materializeTimeAttribute(type);
       columns.push({ name: deriveName(item, index), type });
       sourceOf.push(direct);
       const rank = this.rankColumn(item.expr, scope, input);
@@ -478,7 +480,7 @@ export class QueryAnalyzer {
     const types = call.args.map((a) => typeExpression(a, ctx));
     const time = types[0];
     if (time === undefined || time.root === 'UNKNOWN' || !this.streaming) return;
-    if (timeAttributeOf(time) === null) {
+    if (legacyWindowTimeOf(time) === null) {
       this.report(diagnostic(Codes.windowOnNonTimeAttribute, { message: `GROUP BY ${callName(call)}(...) needs a time attribute, but ${printExpression(call.args[0]!)} is ${printType(time)}.`,
         span: call.args[0]!.span,
         hint: 'Declare a WATERMARK for this column in the source table (event time) or use a PROCTIME() column; a time attribute is lost after a regular join or aggregation.', }));
@@ -1225,7 +1227,7 @@ function isPassThrough(expr: Expression): boolean {
 
 function materialize(rel: Relation): Relation {
   if (!rel.columns.some((c) => timeAttributeOf(c.type) !== null)) return rel;
-  return { ...rel, columns: rel.columns.map((c) => ({ ...c, type: withoutTimeAttribute(c.type) })) };
+  return { ...rel, columns: rel.columns.map((c) => ({ ...c, type: materializeTimeAttribute(c.type) })) };
 }
 
 function projectKeys(keys: readonly (readonly number[])[], sourceOf: readonly (ResolvedColumn | null)[]): number[][] {

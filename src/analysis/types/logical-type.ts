@@ -39,11 +39,23 @@ export interface TimestampType extends Base {
   readonly root: 'TIMESTAMP_WITHOUT_TIME_ZONE';
   readonly precision: number;
   readonly timeAttribute: TimeAttribute | null;
+  /**
+   * The time attribute a regular join or an aggregation turned into a plain timestamp. Flink
+   * materializes it only after the legacy group windows are planned, so GROUP BY TUMBLE(...)
+   * still accepts such a column; window TVFs do not.
+   */
+  readonly materialized?: TimeAttribute;
 }
 export interface LocalZonedTimestampType extends Base {
   readonly root: 'TIMESTAMP_WITH_LOCAL_TIME_ZONE';
   readonly precision: number;
   readonly timeAttribute: TimeAttribute | null;
+  /**
+   * The time attribute a regular join or an aggregation turned into a plain timestamp. Flink
+   * materializes it only after the legacy group windows are planned, so GROUP BY TUMBLE(...)
+   * still accepts such a column; window TVFs do not.
+   */
+  readonly materialized?: TimeAttribute;
 }
 export interface ZonedTimestampType extends Base { readonly root: 'TIMESTAMP_WITH_TIME_ZONE'; readonly precision: number }
 export interface YearMonthIntervalType extends Base {
@@ -162,6 +174,20 @@ export function withoutTimeAttribute<L extends LogicalType>(type: L): L {
     return { ...type, timeAttribute: null };
   }
   return type;
+}
+
+/** A time attribute passing through a regular join or an aggregation: a plain timestamp that remembers what it was. */
+export function materializeTimeAttribute<L extends LogicalType>(type: L): L {
+  if ((type.root === 'TIMESTAMP_WITHOUT_TIME_ZONE' || type.root === 'TIMESTAMP_WITH_LOCAL_TIME_ZONE') && type.timeAttribute !== null) {
+    return { ...type, timeAttribute: null, materialized: type.timeAttribute };
+  }
+  return type;
+}
+
+/** A time attribute, or one a regular join or aggregation materialized: what a legacy group window accepts. */
+export function legacyWindowTimeOf(type: LogicalType): TimeAttribute | null {
+  if (type.root !== 'TIMESTAMP_WITHOUT_TIME_ZONE' && type.root !== 'TIMESTAMP_WITH_LOCAL_TIME_ZONE') return null;
+  return type.timeAttribute ?? type.materialized ?? null;
 }
 
 export function isTimeAttribute(type: LogicalType): boolean {

@@ -58,7 +58,14 @@ export type JoinKind = 'regular' | 'temporal' | 'lookup' | 'interval' | 'window'
 
 export type TimeAttributeInfo =
   | { readonly kind: TimeKind }
-  | { readonly kind: 'none'; readonly reason: 'plain' | 'join' | 'aggregate' | 'computed' | 'window-bounds'; readonly table: TableFacts | null; readonly type: string | null }
+  | {
+    readonly kind: 'none';
+    readonly reason: 'plain' | 'join' | 'aggregate' | 'computed' | 'window-bounds';
+    readonly table: TableFacts | null;
+    readonly type: string | null;
+    /** A time attribute that a regular join or a grouping turned into a plain timestamp (legacy group windows still take it). */
+    readonly materialized?: true;
+  }
   | { readonly kind: 'unknown' };
 
 const UNKNOWN: TimeAttributeInfo = { kind: 'unknown' };
@@ -628,7 +635,7 @@ export class StatementFacts {
     const rel = candidates[0]!;
     const found = this.relationTimeAttribute(rel, name, 0);
     if (found.kind === 'ROWTIME' || found.kind === 'PROCTIME') {
-      if (this.regularJoinIn(select)) return { kind: 'none', reason: 'join', table: rel.kind === 'table' ? rel.table : null, type: null };
+      if (this.regularJoinIn(select)) return { kind: 'none', reason: 'join', table: rel.kind === 'table' ? rel.table : null, type: null, materialized: true };
     }
     return found;
   }
@@ -711,10 +718,10 @@ export class StatementFacts {
 
   private materialized(found: TimeAttributeInfo, body: Select, aggregated: 'aggregate' | 'window' | null): TimeAttributeInfo {
     if ((found.kind === 'ROWTIME' || found.kind === 'PROCTIME') && aggregated !== null) {
-      return { kind: 'none', reason: 'aggregate', table: null, type: null };
+      return { kind: 'none', reason: 'aggregate', table: null, type: null, materialized: true };
     }
     if ((found.kind === 'ROWTIME' || found.kind === 'PROCTIME') && this.regularJoinIn(body)) {
-      return { kind: 'none', reason: 'join', table: null, type: null };
+      return { kind: 'none', reason: 'join', table: null, type: null, materialized: true };
     }
     return found;
   }
