@@ -71,6 +71,14 @@ WHERE EXISTS (SELECT 1 FROM orders o WHERE o.order_id = t.id)`);
     expect(errors[0]!.message).toContain("'product'");
   });
 
+  it('checks GROUP BY: JSON_ARRAYAGG and JSON_OBJECTAGG are aggregates; an unknown function is reported once, not its arguments', () => {
+    expect(run('SELECT user_id, JSON_ARRAYAGG(product), JSON_OBJECTAGG(KEY product VALUE amount) FROM orders GROUP BY user_id').errors).toEqual([]);
+    const global = run('SELECT JSON_ARRAYAGG(product) FROM orders');
+    expect(global.errors).toEqual([]);
+    expect(printChangelogMode(global.last.analysis!.changelog!)).not.toBe('[I]');
+    expect(run('SELECT user_id, AVERAGE(amount) FROM orders GROUP BY user_id').codes).toEqual(['FSQL3001']);
+  });
+
   it('qualified table names resolve in the current catalog and database', () => {
     expect(run('SELECT order_id FROM default_catalog.default_database.orders').errors).toEqual([]);
     expect(run('SELECT order_id FROM nocat.db.orders').codes).toEqual(['FSQL2006']);

@@ -44,6 +44,7 @@ import {
   type LogicalType,
   type TimeAttribute,
 } from '../types/logical-type.js';
+import { lookupBuiltinFunction } from '../functions/registry.js';
 import { leastRestrictive } from '../types/merge.js';
 import { tableColumnsForQuery, sourceChangelog } from './table-facts.js';
 import { callName, isAggregateName } from './function-kinds.js';
@@ -429,7 +430,8 @@ export class QueryAnalyzer {
     const expressionKeys = keys.exprs.size > 0;
     const check = (node: AstNode): void => {
       if (expressionKeys && node.kind !== 'ColumnRef' && node.kind !== 'Literal' && isExpression(node) && keys.exprs.has(printExpression(node))) return;
-      if (node.kind === 'FunctionCall' && (node.over !== null || this.isAggregateCall(node) || isAuxiliaryGroupFunction(callName(node)))) return;
+      if (node.kind === 'FunctionCall' && (node.over !== null || this.isAggregateCall(node) || isAuxiliaryGroupFunction(callName(node)) || this.isUnknownFunction(node))) return;
+      if ((node.kind === 'JsonArray' || node.kind === 'JsonObject') && node.aggregate) return;
       if (node.kind === 'ScalarSubquery' || node.kind === 'Exists' || node.kind === 'InSubquery' || node.kind === 'CollectionQuery') return;
       if (node.kind === 'ColumnRef') {
         const resolved = this.peek(scope, node);
@@ -1119,6 +1121,13 @@ export class QueryAnalyzer {
   }
 
   /** A built-in aggregate, or a user function declared as an aggregate in the catalog. */
+  /** A call of a function nobody defines: FSQL3001 says so, and its arguments say nothing about grouping. */
+  private isUnknownFunction(call: FunctionCall): boolean {
+    const parts = call.name.parts;
+    if (parts.length === 1 && (lookupBuiltinFunction(parts[0]!.value) !== null || callName(call) === 'DESCRIPTOR')) return false;
+    return this.session.catalog.lookupFunction(parts.map((p) => p.value)) === null;
+  }
+
   private isAggregateCall(call: FunctionCall): boolean {
     if (call.name.parts.length === 1 && isAggregateName(call.name.parts[0]!.value)) return true;
     const fn = this.session.catalog.lookupFunction(call.name.parts.map((p) => p.value));
@@ -1186,6 +1195,7 @@ function scanCalls(items: readonly SelectItem[], isAggregate: (call: FunctionCal
         if (node.over !== null) over.push(node);
         else if (isAggregate(node)) aggregate = true;
       }
+      if ((node.kind === 'JsonArray' || node.kind === 'JsonObject') && node.aggregate) aggregate = true;
       return undefined;
     });
   }
