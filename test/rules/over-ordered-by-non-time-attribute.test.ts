@@ -6,6 +6,8 @@ ruleTester(rule, {
   valid: [
     ORDERS + 'SELECT id, SUM(amount) OVER (PARTITION BY id ORDER BY ts ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) FROM orders',
     ORDERS + 'SELECT * FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY amount DESC) AS rn FROM orders) WHERE rn <= 3',
+    { name: 'Top-N through a CTE', sql: ORDERS + 'WITH ranked AS (SELECT id, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY amount DESC) AS rn FROM orders)\nSELECT id FROM ranked WHERE rn <= 3' },
+    { name: 'Top-N through a view', sql: ORDERS + 'CREATE TEMPORARY VIEW ranked AS SELECT id, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY amount DESC) AS rn FROM orders;\nSELECT id FROM ranked WHERE rn <= 3' },
     { name: 'batch mode', sql: "SET 'execution.runtime-mode' = 'batch';\n" + ORDERS + 'SELECT id, SUM(amount) OVER (PARTITION BY id ORDER BY amount) FROM orders' },
   ],
   invalid: [

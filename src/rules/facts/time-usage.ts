@@ -43,6 +43,8 @@ export function overUse(call: FunctionCall, facts: StatementFacts): TimeUse | nu
     const derived = query === null ? null : facts.parentOf(query);
     const outer = derived?.kind === 'DerivedTable' ? facts.parentOf(derived) : null;
     if (outer?.kind === 'Select' && facts.topN(outer)?.rowNumber === call) return null;
+    // A rank defined in a CTE or view is a Top-N wherever a reader filters it; it is inlined there.
+    if (derived?.kind === 'WithItem' || derived?.kind === 'CreateView') return null;
   }
   const first = spec.orderBy[0]!.expr;
   if (first.kind !== 'ColumnRef') return null;
