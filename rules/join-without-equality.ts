@@ -25,6 +25,7 @@ export default defineRule({
     code: Codes.ruleJoinWithoutEquality,
     name: 'join-without-equality',
     category: 'query',
+    supersededBy: [Codes.temporalJoinCondition],
     rationale:
       'A join without an equality between the two sides cannot be partitioned by key: Flink runs it on a single ' +
       'task (parallelism 1) and compares every new row with every stored row of the other side. On streams this ' +

@@ -272,6 +272,27 @@ export const FLINK_ERROR_PATTERNS: readonly FlinkErrorPattern[] = [
     locate: (m) => m[1],
   },
   {
+    id: 'temporal-join-key',
+    pattern: /Temporal table's primary key \[([^\]]*)\] must be included in the equivalence condition of temporal join/,
+    code: 'temporalJoinCondition',
+    message: (m) => `An event-time temporal join must join on the versioned table's primary key (${m[1]}) with =`,
+    hint: (m) => `add <versioned>.${m[1]} = <left column> to the ON condition`,
+  },
+  {
+    id: 'temporal-join-equality',
+    pattern: /Temporal table join requires an equality condition on fields of (?:table )?\[?([^\].]+)/,
+    code: 'temporalJoinCondition',
+    message: () => 'A lookup or temporal join needs an equality between a column of the looked-up table and the left side',
+    hint: () => 'join on the key of the looked-up table with =, e.g. ON o.customer_id = c.id',
+  },
+  {
+    id: 'temporal-join-type',
+    pattern: /Temporal table join currently only supports? INNER JOIN and LEFT JOIN/,
+    code: 'temporalJoinCondition',
+    message: () => 'A lookup or temporal join can only be an INNER JOIN or a LEFT JOIN',
+    hint: () => 'use JOIN or LEFT JOIN, with the stream on the left',
+  },
+  {
     id: 'auxiliary-without-group-window',
     pattern: /Call to auxiliary group function '([A-Z]+)_([A-Z]+)' must have matching call to group function '\$?([A-Z]+)' in GROUP BY clause/,
     code: 'auxiliaryWithoutGroupWindow',

@@ -200,6 +200,19 @@ describe('streaming semantics', () => {
     expect(run(`SELECT * FROM TABLE(HOP(TABLE orders, DESCRIPTOR(order_time), INTERVAL '4' MINUTE, INTERVAL '10' MINUTE))`).errors).toEqual([]);
   });
 
+  it('a temporal or lookup join is INNER or LEFT, with an equality on the versioned table (its primary key on event time)', () => {
+    const temporal = (join: string, on: string): ReturnType<typeof run> => run(`SELECT o.order_id, r.rate FROM orders o ${join} rates FOR SYSTEM_TIME AS OF o.order_time AS r ON ${on}`);
+    expect(temporal('LEFT JOIN', 'o.product = r.currency AND r.rate > 0').errors).toEqual([]);
+    expect(temporal('FULL JOIN', 'o.product = r.currency').codes).toEqual(['FSQL4017']);
+    const noKey = temporal('JOIN', 'o.amount = r.rate');
+    expect(noKey.codes).toEqual(['FSQL4017']);
+    expect(noKey.errors[0]!.message).toContain("primary key of 'r' (currency)");
+    const noEquality = run('SELECT o.order_id FROM orders o JOIN plain FOR SYSTEM_TIME AS OF o.proc AS p ON o.order_id > p.id');
+    expect(noEquality.codes).toEqual(['FSQL4017']);
+    expect(noEquality.errors[0]!.message).toContain("needs an equality between a column of 'p' and the left side");
+    expect(run('SELECT o.order_id FROM orders o JOIN plain FOR SYSTEM_TIME AS OF o.proc AS p ON CAST(o.order_id AS BIGINT) = p.id').errors).toEqual([]);
+  });
+
   it('a legacy group window accepts a rowtime that passed through a regular join; a window TVF does not', () => {
     const joined = 'FROM orders o JOIN plain p ON o.order_id = p.id';
     expect(run(`SELECT o.user_id, COUNT(*) ${joined} GROUP BY o.user_id, TUMBLE(o.order_time, INTERVAL '1' MINUTE)`).errors).toEqual([]);

@@ -966,7 +966,10 @@ export class QueryAnalyzer {
         this.report(diagnostic(Codes.lateralLeftJoinCondition, { message: 'A LEFT JOIN with a table function only accepts ON TRUE.', span: ref.on.span, hint: 'Write `LEFT JOIN LATERAL TABLE(f(...)) AS t(...) ON TRUE` and filter in WHERE instead.', fixes: [{ title: 'Use ON TRUE', edits: [{ span: ref.on.span, text: 'TRUE' }], applicability: 'unsafe' }] }));
       }
     }
-    if (temporal && ref.right.kind === 'NamedTable') this.checkTemporalJoin(ref.right, joinScope, left.items.length, right.relation);
+    if (temporal && ref.right.kind === 'NamedTable') {
+      const attribute = this.checkTemporalJoin(ref.right, joinScope, left.items.length, right.relation);
+      if (attribute !== null && this.streaming) this.checkTemporalJoinCondition(ref, ref.right, joinScope, left.items.length, right.relation, attribute);
+    }
 
     let leftRel = nullable(left.relation, outerLeft);
     let rightRel = nullable(right.relation, outerRight);
@@ -1032,21 +1035,22 @@ export class QueryAnalyzer {
     return bounded && leftTime && rightTime;
   }
 
-  private checkTemporalJoin(right: NamedTable, scope: Scope, leftItems: number, versioned: Relation): void {
+  /** Checks FOR SYSTEM_TIME AS OF and the versioned table; returns the kind of time the join is on, when valid. */
+  private checkTemporalJoin(right: NamedTable, scope: Scope, leftItems: number, versioned: Relation): TimeAttribute | null {
     const period = right.systemTime!;
     if (period.kind !== 'ColumnRef') {
       this.report(diagnostic(Codes.temporalJoinPeriod, { message: "FOR SYSTEM_TIME AS OF must name the left table's time attribute column.", span: period.span, hint: 'Write FOR SYSTEM_TIME AS OF o.order_time, where o.order_time is a rowtime or proctime column of the left table.' }));
-      return;
+      return null;
     }
     const resolved = this.peek(scope, period);
     if (resolved === null || resolved.item < 0) {
       scope.resolve(period);
-      return;
+      return null;
     }
     if (resolved.item >= leftItems || timeAttributeOf(resolved.type) === null) {
-      if (resolved.type.root === 'UNKNOWN') return;
+      if (resolved.type.root === 'UNKNOWN') return null;
       this.report(diagnostic(Codes.temporalJoinPeriod, { message: `FOR SYSTEM_TIME AS OF must use the left table's time attribute, but ${printExpression(period)} is ${resolved.item >= leftItems ? 'a column of the versioned table' : `a plain ${printType(resolved.type)}`}.`, span: period.span, hint: 'Use the rowtime (WATERMARK) or PROCTIME() column of the left table; a time attribute is lost after a regular join or aggregation.' }));
-      return;
+      return null;
     }
     const attribute = timeAttributeOf(resolved.type);
     const table = versioned.table;
@@ -1055,8 +1059,73 @@ export class QueryAnalyzer {
       if (table.primaryKey === null || !hasRowtime) {
         const missing = table.primaryKey === null && !hasRowtime ? 'a primary key and a rowtime attribute' : table.primaryKey === null ? 'a primary key' : 'a rowtime attribute (WATERMARK)';
         this.report(diagnostic(Codes.temporalJoinVersionedTable, { message: `An event-time temporal join needs a versioned table with a primary key and a rowtime attribute, but '${right.name.parts.map((p) => p.value).join('.')}' has no ${missing.replace(/^a /, '')}.`, span: right.name.span, hint: table.primaryKey === null ? 'Declare PRIMARY KEY (...) NOT ENFORCED on the versioned table, or join a deduplicated view.' : 'Declare WATERMARK FOR <time column> AS ... on the versioned table.' }));
+        return null;
       }
     }
+    return timeAttributeOf(resolved.type);
+  }
+
+  /**
+   * A temporal or lookup join is INNER or LEFT, joins on at least one equality with the versioned
+   * table (CommonExecLookupJoin, TemporalJoinUtil), and on event time that equality covers the
+   * versioned table's primary key (TemporalJoinRewriteWithUniqueKeyRule).
+   */
+  private checkTemporalJoinCondition(join: Join, right: NamedTable, scope: Scope, leftItems: number, versioned: Relation, attribute: TimeAttribute): void {
+    const name = right.alias?.name.value ?? right.name.parts[right.name.parts.length - 1]!.value;
+    if (join.joinType !== 'INNER' && join.joinType !== 'LEFT') {
+      this.report(diagnostic(Codes.temporalJoinCondition, { message: `A ${attribute === 'ROWTIME' ? 'temporal' : 'lookup'} join can only be an INNER JOIN or a LEFT JOIN, not a ${join.joinType} JOIN.`,
+        span: right.span, hint: 'Use JOIN or LEFT JOIN, with the stream on the left and the versioned or lookup table on the right.' }));
+      return;
+    }
+    if (join.on === null || versioned.opaque) return;
+    const rightColumns = new Set<string>();
+    let equalities = 0;
+    for (const conjunct of splitConjunction(join.on)) {
+      if (conjunct.kind !== 'Binary' || conjunct.op !== '=') continue;
+      const sides = [this.joinSide(conjunct.left, scope, leftItems), this.joinSide(conjunct.right, scope, leftItems)];
+      const rightIndex = sides.findIndex((side) => side.kind === 'right-column');
+      if (rightIndex < 0 || sides[1 - rightIndex]!.kind !== 'left') continue;
+      equalities++;
+      rightColumns.add((sides[rightIndex] as { column: string }).column);
+    }
+    const key = versioned.table?.primaryKey?.columns ?? null;
+    if (equalities === 0) {
+      this.report(diagnostic(Codes.temporalJoinCondition, { message: `A ${attribute === 'ROWTIME' ? 'temporal' : 'lookup'} join needs an equality between a column of '${name}' and the left side, but the ON condition has none.`,
+        span: join.on.span, hint: `Join on ${key === null ? `a column of '${name}': ON <left column> = ${name}.<column>` : `the key of '${name}': ON <left column> = ${name}.${quoteIfNeeded(key[0]!)}`}; further conditions may follow with AND.` }));
+      return;
+    }
+    if (attribute === 'ROWTIME' && key !== null) {
+      const missing = key.filter((k) => !rightColumns.has(k));
+      if (missing.length > 0) {
+        this.report(diagnostic(Codes.temporalJoinCondition, { message: `An event-time temporal join must join on the primary key of '${name}' (${key.join(', ')}), but the ON condition does not compare ${missing.join(', ')}.`,
+          span: join.on.span, hint: `Add ${missing.map((k) => `${name}.${quoteIfNeeded(k)} = <left column>`).join(' AND ')} to the ON condition.` }));
+      }
+    }
+  }
+
+  /** Which side of a join an equality operand reads: a plain column of the right item, only left items, or anything else. */
+  private joinSide(expr: Expression, scope: Scope, leftItems: number): { kind: 'right-column'; column: string } | { kind: 'left' | 'other' } {
+    if (expr.kind === 'ColumnRef') {
+      const resolved = this.peek(scope, expr);
+      if (resolved === null) return { kind: 'other' };
+      if (resolved.item >= leftItems && resolved.fields.length === 0) {
+        const column = scope.items[resolved.item]?.relation.columns[resolved.column]?.name;
+        return column === undefined ? { kind: 'other' } : { kind: 'right-column', column };
+      }
+      if (resolved.item >= 0 && resolved.item < leftItems) return { kind: 'left' };
+      return { kind: 'other' };
+    }
+    let readsRight = false;
+    let readsLeft = false;
+    walk(expr, { enter: (node) => {
+      if (node.kind === 'ScalarSubquery' || node.kind === 'Exists' || node.kind === 'InSubquery') return 'skip';
+      if (node.kind !== 'ColumnRef') return undefined;
+      const resolved = this.peek(scope, node);
+      if (resolved !== null && resolved.item >= leftItems) readsRight = true;
+      else if (resolved !== null && resolved.item >= 0) readsLeft = true;
+      return undefined;
+    } });
+    return readsLeft && !readsRight ? { kind: 'left' } : { kind: 'other' };
   }
 
   private matchRecognize(ref: MatchRecognize, scope: Scope, ctes: CteEnv): Relation {
@@ -1324,4 +1393,16 @@ function formatMillis(ms: number): string {
     if (ms % size === 0) { const n = ms / size; return `${n} ${unit}${n === 1 ? '' : 's'}`; }
   }
   return `${ms} ms`;
+}
+
+/** `a AND (b AND c)` -> [a, b, c]. */
+function splitConjunction(expr: Expression): Expression[] {
+  const out: Expression[] = [];
+  const stack: Expression[] = [expr];
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    if (e.kind === 'Binary' && e.op === 'AND') stack.push(e.right, e.left);
+    else out.push(e);
+  }
+  return out;
 }

@@ -17,5 +17,6 @@ export const changelogCodes = {
   overFrame: entry('FSQL4013', 'semantic', 'Unsupported OVER window frame'),
   windowArguments: entry('FSQL4014', 'semantic', 'Invalid window table function arguments'),
   sinkPrimaryKeyRequired: entry('FSQL4015', 'semantic', 'Sink needs a primary key for updates'),
+  temporalJoinCondition: entry('FSQL4017', 'semantic', 'Temporal or lookup join of an unsupported type or without a key equality'),
   auxiliaryWithoutGroupWindow: entry('FSQL4016', 'semantic', 'Window start/end function without the matching GROUP BY window'),
 } as const satisfies Record<string, CodeInfo>;

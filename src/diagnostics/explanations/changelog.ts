@@ -148,6 +148,14 @@ export const changelogExplanations: ExplanationTable = {
     fix: "Pass the arguments in the documented form, e.g. `TUMBLE(TABLE clicks, DESCRIPTOR(ts), INTERVAL '1' MINUTE)`.",
     fixed: `${CLICKS}\nSELECT window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE clicks, DESCRIPTOR(ts), INTERVAL '1' MINUTE)) GROUP BY window_start, window_end;`,
   },
+  FSQL4017: {
+    explanation:
+      'A temporal join (FOR SYSTEM_TIME AS OF a rowtime) and a lookup join (AS OF a proctime) look up the rows of the right table that match each row of the left stream. Flink plans them only as INNER or LEFT joins, only with at least one equality between a column of the right table and the left side, and, on event time, only when that equality covers the versioned table\'s primary key: the key is how the versions of a row are found.',
+    example: `${RATES}\nCREATE TABLE pays (id BIGINT, cur STRING, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'datagen');\nSELECT p.id, r.rate FROM pays AS p JOIN rates FOR SYSTEM_TIME AS OF p.ts AS r ON p.cur > r.currency;`,
+    fix: 'Join on the versioned table\'s primary key with `=`, as an INNER or LEFT join.',
+    fixed: `${RATES}\nCREATE TABLE pays (id BIGINT, cur STRING, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'datagen');\nSELECT p.id, r.rate FROM pays AS p JOIN rates FOR SYSTEM_TIME AS OF p.ts AS r ON p.cur = r.currency;`,
+    flink: "Temporal table's primary key [currency] must be included in the equivalence condition of temporal join, but current temporal join condition is [>(cur, currency)].",
+  },
   FSQL4016: {
     explanation:
       'The auxiliary functions of the deprecated group windows (TUMBLE_START, TUMBLE_END, TUMBLE_ROWTIME, HOP_START, SESSION_END, ...) read the window of a GROUP BY TUMBLE(...), HOP(...) or SESSION(...) call, so the query must group by that window function with exactly the same arguments.',
