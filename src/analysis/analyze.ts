@@ -347,12 +347,26 @@ function analyzeStatement(stmt: Statement, session: Session): Result {
     case 'AnalyzeTable': {
       const name = stmt.kind === 'Delete' || stmt.kind === 'Update' || stmt.kind === 'Truncate' ? stmt.table : stmt.name;
       lookupObject(session, name);
+      if (isStreaming(session)) {
+        // TableEnvironmentImpl and TruncateTableOperation refuse these in streaming mode, the default.
+        const { what, keyword } = BATCH_ONLY_STATEMENTS[stmt.kind];
+        session.report(diagnostic(Codes.unsupportedStatement, { message: `${what} runs only in batch mode, and this script runs in streaming mode.`,
+          span: { start: stmt.span.start, end: Math.min(stmt.span.end, stmt.span.start + keyword.length) }, hint: `Run the script in batch mode: SET 'execution.runtime-mode' = 'batch'; before the ${what}. To change rows of a stream, write the changes into an upsert sink with INSERT INTO.` }));
+      }
       return NOTHING;
     }
     default:
       return NOTHING;
   }
 }
+
+/** Statements Flink runs only in batch mode: what to call them, and the keyword they start with. */
+const BATCH_ONLY_STATEMENTS: Readonly<Record<'Delete' | 'Update' | 'Truncate' | 'AnalyzeTable', { readonly what: string; readonly keyword: string }>> = {
+  Delete: { what: 'DELETE', keyword: 'DELETE' },
+  Update: { what: 'UPDATE', keyword: 'UPDATE' },
+  Truncate: { what: 'TRUNCATE TABLE', keyword: 'TRUNCATE' },
+  AnalyzeTable: { what: 'ANALYZE TABLE', keyword: 'ANALYZE' },
+};
 
 function queryResult(query: Query, session: Session): Result {
   const rel = new QueryAnalyzer(session).analyzeStatementQuery(query);

@@ -92,6 +92,17 @@ WHERE EXISTS (SELECT 1 FROM orders o WHERE o.order_id = t.id)`);
   });
 });
 
+describe('batch-only statements', () => {
+  it('UPDATE, DELETE, TRUNCATE and ANALYZE run only in batch mode', () => {
+    for (const [sql, what] of [['UPDATE plain SET id = 1', 'UPDATE'], ['DELETE FROM plain WHERE id = 1', 'DELETE'], ['TRUNCATE TABLE plain', 'TRUNCATE TABLE'], ['ANALYZE TABLE plain COMPUTE STATISTICS', 'ANALYZE TABLE']] as const) {
+      const streaming = run(sql);
+      expect(streaming.codes).toEqual(['FSQL2021']);
+      expect(streaming.errors[0]!.message).toBe(`${what} runs only in batch mode, and this script runs in streaming mode.`);
+      expect(run(`SET 'execution.runtime-mode' = 'batch';\n${sql}`).errors).toEqual([]);
+    }
+  });
+});
+
 describe('DDL', () => {
   it('rejects a second table of the same name unless IF NOT EXISTS', () => {
     expect(run("CREATE TABLE orders (a INT) WITH ('connector' = 'datagen')").codes).toEqual(['FSQL2005']);
