@@ -253,6 +253,7 @@ describe('checkConnectorOptions: rules between options', () => {
     const ds = check(table({ ...KAFKA, 'key.format': 'json', 'key.fields': 'id', 'key.fields-prefix': 'k_' }));
     expect(ds.map((d) => [d.code, d.at])).toEqual([['FSQL5007', "'key.fields-prefix'"]]);
     expect(ds[0]!.message).toContain('(the default)');
+    expect(check(table({ ...KAFKA, 'key.format': 'json', 'key.fields': 'id', 'key.fields-prefix': '', 'value.fields-include': 'ALL' }))).toEqual([]);
   });
 
   it('rejects conflicting format options', () => {

@@ -459,7 +459,8 @@ class OptionChecker {
         }
         case 'onlyWhen': {
           const o = has(rule.key);
-          if (o === undefined) break;
+          // An empty value is the unset default (Kafka checks `keyPrefix.length() > 0`).
+          if (o === undefined || o.value === '') break;
           const other = has(rule.other);
           const otherValue = other?.value ?? rule.otherDefault;
           if (rule.values.some((v) => v.toLowerCase() === otherValue.trim().toLowerCase())) break;
