@@ -104,6 +104,12 @@ describe('batch-only statements', () => {
 });
 
 describe('DDL', () => {
+  it('reports two WATERMARKs in one table once (the syntax check), and a watermark clashing with the LIKE base table', () => {
+    const two = validateScript("CREATE TABLE o (id INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts, WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) WITH ('connector' = 'datagen')", { rules: false });
+    expect(two.diagnostics.map((d) => d.code)).toEqual(['FSQL1026']);
+    expect(run('CREATE TABLE c (WATERMARK FOR order_time AS order_time) LIKE orders').codes).toEqual(['FSQL6008']);
+  });
+
   it('rejects a second table of the same name unless IF NOT EXISTS', () => {
     expect(run("CREATE TABLE orders (a INT) WITH ('connector' = 'datagen')").codes).toEqual(['FSQL2005']);
     expect(run("CREATE TABLE IF NOT EXISTS orders (a INT) WITH ('connector' = 'datagen')").codes).toEqual([]);

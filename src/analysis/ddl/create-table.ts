@@ -147,9 +147,12 @@ export function buildTable(stmt: CreateTable, session: Session, id: CatalogTable
     }
   }
 
+  let ownWatermarks = 0;
   for (const element of stmt.elements) {
     if (element.kind !== 'WatermarkDefinition') continue;
-    if (watermark !== null && !(strategies?.get('WATERMARKS') === 'OVERWRITING')) {
+    // A second WATERMARK in the statement itself is a syntax error already (FSQL1026).
+    ownWatermarks++;
+    if (watermark !== null && ownWatermarks === 1 && !(strategies?.get('WATERMARKS') === 'OVERWRITING')) {
       session.report(diagnostic(Codes.duplicateWatermark, { message: stmt.like !== null && strategies?.get('WATERMARKS') === 'INCLUDING' ? 'The LIKE base table already defines a watermark.' : 'A table can have only one WATERMARK.', span: element.span, hint: stmt.like !== null ? 'Add OVERWRITING WATERMARKS to the LIKE clause to replace it.' : 'Remove the extra WATERMARK.' }));
     }
     watermark = checkWatermark(element, session, finalColumns, tableName) ?? watermark;
