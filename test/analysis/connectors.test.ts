@@ -337,6 +337,13 @@ describe('connectorCapabilities', () => {
     expect(connectorCapabilities({ connector: 'filesystem', 'source.monitor-interval': '1 min' }).isBounded).toBe(false);
   });
 
+  it('knows that the Flink CDC connectors read changelogs, without knowing their options', () => {
+    for (const connector of ['mysql-cdc', 'postgres-cdc', 'mongodb-cdc', 'oceanbase-cdc']) {
+      expect(connectorCapabilities({ connector })).toMatchObject({ known: false, sourceChangelog: { updates: true, deletes: true } });
+    }
+    expect(connectorCapabilities({ connector: 'my-connector' }).sourceChangelog).toEqual({ updates: false, deletes: false });
+  });
+
   it('takes options as pairs, as {key, value} entries or as a record', () => {
     const a = connectorCapabilities([['connector', 'upsert-kafka']]);
     const b = connectorCapabilities([{ key: 'connector', value: 'upsert-kafka' }]);

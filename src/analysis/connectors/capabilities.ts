@@ -56,7 +56,7 @@ export function connectorCapabilities(options: OptionsLike): ConnectorCapabiliti
   if (connector !== null && isTestConnector(connector)) return testConnector(connector, map);
   if (spec === undefined) {
     return {
-      connector, known: false, canSource: true, canSink: true, sourceChangelog: INSERT_ONLY,
+      connector, known: false, canSource: true, canSink: true, sourceChangelog: connector !== null && isCdcConnector(connector) ? { updates: true, deletes: true } : INSERT_ONLY,
       sinkAcceptsUpdates: true, sinkAcceptsDeletes: true, sinkRequiresPrimaryKey: false,
       sinkUpdatesNeedPrimaryKey: false, supportsPartitioning: true,
     };
@@ -123,4 +123,13 @@ function testConnector(connector: string, map: ReadonlyMap<string, string>): Con
     supportsPartitioning: true,
     ...(bounded === undefined ? {} : { isBounded: bounded === 'true' }),
   };
+}
+
+/**
+ * The Flink CDC connectors (mysql-cdc, postgres-cdc, oracle-cdc, sqlserver-cdc, mongodb-cdc, tidb-cdc,
+ * db2-cdc, oceanbase-cdc, ...) read a database's changelog: inserts, updates and deletes. Their
+ * options are not in flinkcheck's tables, but what they emit is known by their naming convention.
+ */
+export function isCdcConnector(connector: string): boolean {
+  return /^[a-z0-9]+(-[a-z0-9]+)*-cdc$/i.test(connector);
 }
