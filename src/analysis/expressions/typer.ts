@@ -943,10 +943,14 @@ class Typer {
     return withNullability(toQueryType(dt), nullable);
   }
 
+  /**
+   * The input of JSON_VALUE / JSON_QUERY / JSON_EXISTS may be of any type (Calcite's operand checker
+   * takes ANY there; a value that is not JSON text gives NULL or the ON ERROR behaviour at run time).
+   * The path must be a string.
+   */
   private jsonInput(operand: Expression, path: Expression, name: string): void {
-    const t = this.type(operand);
+    this.type(operand);
     const p = this.type(path);
-    this.expectFamily(operand, t, is.characterString, name, 'a JSON string');
     this.expectFamily(path, p, is.characterString, `${name} path`, 'a string');
   }
 
