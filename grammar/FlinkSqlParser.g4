@@ -348,7 +348,7 @@ patternDefinition
 
 // ------------------------------------------------------------------------------------ expressions
 // Three levels, lowest precedence first: boolean operators (OR, AND, NOT), predicates on a value
-// (comparison, IS, BETWEEN, IN, LIKE, MEMBER OF), and value operators (+ - * / % || unary, postfix).
+// (comparison, IS, BETWEEN, IN, LIKE, MEMBER OF, OVERLAPS), and value operators (+ - * / % || unary, postfix).
 // Keeping BETWEEN's bounds at the value level means its AND can never be read as a logical AND, so
 // SLL prediction needs no parser context to decide (a single left-recursive rule would need it).
 // No labelled alternatives here: each label makes ANTLR allocate a second context per expression and
@@ -373,6 +373,7 @@ predicate
     | NOT? IN LPAREN (queryStatement | expression (COMMA expression)*) RPAREN
     | NOT? (LIKE | ILIKE | SIMILAR TO) valueExpression (ESCAPE valueExpression)?
     | NOT? (MEMBER OF | SUBMULTISET OF) valueExpression
+    | OVERLAPS valueExpression
     ;
 
 valueExpression

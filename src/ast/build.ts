@@ -1117,6 +1117,7 @@ export class AstBuilder {
       if (q) return { kind: 'InSubquery', span, operand: left, negated, query: this.query(q) };
       return { kind: 'InList', span, operand: left, negated, values: ctx.expression().map((v) => this.expression(v)) };
     }
+    if (ctx.OVERLAPS()) return { kind: 'Overlaps', span, left, right: this.valueExpression(ctx.valueExpression(0)!) };
     if (ctx.MEMBER() || ctx.SUBMULTISET()) {
       return {
         kind: 'MemberOf', span, op: ctx.MEMBER() ? 'MEMBER OF' : 'SUBMULTISET OF', left,

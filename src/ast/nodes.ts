@@ -217,6 +217,13 @@ export interface MemberOf extends NodeBase {
   readonly negated: boolean;
 }
 
+/** `(start1, end1) OVERLAPS (start2, end2)`: whether two periods share a point in time. */
+export interface Overlaps extends NodeBase {
+  readonly kind: 'Overlaps';
+  readonly left: Expression;
+  readonly right: Expression;
+}
+
 export interface WhenClause extends NodeBase {
   readonly kind: 'WhenClause';
   readonly condition: Expression;
@@ -417,7 +424,7 @@ export interface DynamicParameter extends NodeBase {
 export type Expression =
   | Literal | IntervalLiteral | ColumnRef | Star | FieldAccess | Subscript | Unary | Binary
   | QuantifiedComparison | IsTest | IsDistinctFrom | IsJson | Between | InList | InSubquery | Like
-  | MemberOf | Case | Cast | FunctionCall | NamedArgument | TableArgument | DefaultArgument | Extract
+  | MemberOf | Overlaps | Case | Cast | FunctionCall | NamedArgument | TableArgument | DefaultArgument | Extract
   | FloorCeil | Position | Substring | Overlay | Trim | TimestampFunction | JsonValue | JsonQuery
   | JsonExists | JsonObject | JsonArray | ScalarSubquery | Exists | RowConstructor
   | CollectionConstructor | CollectionQuery | DynamicParameter;

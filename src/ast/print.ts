@@ -60,7 +60,7 @@ export const QUOTED_KEYWORDS: ReadonlySet<string> = new Set([
   'LEFT', 'LIKE', 'LIMIT', 'LOCAL', 'MATCH', 'MATCH_RECOGNIZE', 'MATERIALIZED', 'MEASURES', 'MEMBER',
   'MINUS', 'MINUTE', 'MODEL', 'MODELS', 'MODIFY', 'MODULE', 'MODULES', 'MONTH', 'MULTISET',
   'NATURAL', 'NEXT', 'NOT', 'NULL', 'NUMERIC', 'OF', 'OFFSET', 'ON', 'ONE', 'ONLY', 'OR', 'ORDER',
-  'OUTER', 'OVER', 'OVERLAY', 'PARTITION', 'PATTERN', 'PER', 'PERMUTE', 'POSITION', 'PRECISION',
+  'OUTER', 'OVER', 'OVERLAPS', 'OVERLAY', 'PARTITION', 'PATTERN', 'PER', 'PERMUTE', 'POSITION', 'PRECISION',
   'PRIMARY', 'PROCEDURES', 'QUARTERS', 'RANGE', 'RAW', 'REAL', 'RECURSIVE', 'REFRESH',
   'REFRESH_MODE', 'RENAME', 'RESET', 'RESUME', 'RIGHT', 'ROLLUP', 'ROW', 'ROWS', 'RUNNING',
   'SAVEPOINT', 'SECOND', 'SELECT', 'SET', 'SHOW', 'SIMILAR', 'SKIP', 'SMALLINT', 'SOME', 'STATEMENT',
@@ -150,7 +150,8 @@ function precedence(e: Expression): number {
     case 'InList':
     case 'InSubquery':
     case 'Like':
-    case 'MemberOf': return PREDICATE;
+    case 'MemberOf':
+    case 'Overlaps': return PREDICATE;
     // Only valid directly in an argument list.
     case 'NamedArgument':
     case 'TableArgument':
@@ -309,6 +310,8 @@ class Printer {
           + (e.escape === null ? '' : ' ESCAPE ' + this.operand(e.escape, VALUE));
       case 'MemberOf':
         return `${this.operand(e.left, PREDICATE)} ${e.negated ? 'NOT ' : ''}${e.op} ${this.operand(e.right, VALUE)}`;
+      case 'Overlaps':
+        return `${this.operand(e.left, PREDICATE)} OVERLAPS ${this.operand(e.right, VALUE)}`;
       case 'Case': {
         const parts = ['CASE'];
         if (e.operand !== null) parts.push(this.expr(e.operand));
@@ -322,8 +325,11 @@ class Printer {
       case 'NamedArgument': return `${this.id(e.name)} => ${this.expr(e.value)}`;
       case 'TableArgument': {
         let text = 'TABLE ' + this.qname(e.table);
-        if (e.partitionBy.length > 0) text += ' PARTITION BY ' + list(e.partitionBy, (p) => this.expr(p));
-        if (e.orderBy.length > 0) text += ' ORDER BY ' + this.orderItems(e.orderBy);
+        // Several keys are parenthesized: a bare comma would start the next argument.
+        const keys = list(e.partitionBy, (p) => this.expr(p));
+        const order = this.orderItems(e.orderBy);
+        if (e.partitionBy.length > 0) text += ' PARTITION BY ' + (e.partitionBy.length > 1 ? `(${keys})` : keys);
+        if (e.orderBy.length > 0) text += ' ORDER BY ' + (e.orderBy.length > 1 ? `(${order})` : order);
         return text;
       }
       case 'DefaultArgument': return 'DEFAULT';

@@ -92,6 +92,14 @@ WHERE EXISTS (SELECT 1 FROM orders o WHERE o.order_id = t.id)`);
   });
 });
 
+describe('OVERLAPS', () => {
+  it('compares two periods of (start, end) or (start, interval)', () => {
+    expect(run("SELECT (order_time, INTERVAL '1' HOUR) OVERLAPS (order_time, order_time) FROM orders").errors).toEqual([]);
+    expect(run('SELECT (amount, order_time) OVERLAPS (order_time, order_time) FROM orders').codes).toEqual(['FSQL3030']);
+    expect(run('SELECT amount OVERLAPS (order_time, order_time) FROM orders').codes).toEqual(['FSQL3030']);
+  });
+});
+
 describe('batch-only statements', () => {
   it('UPDATE, DELETE, TRUNCATE and ANALYZE run only in batch mode', () => {
     for (const [sql, what] of [['UPDATE plain SET id = 1', 'UPDATE'], ['DELETE FROM plain WHERE id = 1', 'DELETE'], ['TRUNCATE TABLE plain', 'TRUNCATE TABLE'], ['ANALYZE TABLE plain COMPUTE STATISTICS', 'ANALYZE TABLE']] as const) {

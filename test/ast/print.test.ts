@@ -295,6 +295,8 @@ describe('operators and parentheses', () => {
     expect(expr(n('IsDistinctFrom', { left: a, right: b, negated: true }))).toBe('a IS NOT DISTINCT FROM b');
     expect(expr(n('IsJson', { operand: a, negated: false, jsonType: 'OBJECT' }))).toBe('a IS JSON OBJECT');
     expect(expr(n('IsJson', { operand: a, negated: true, jsonType: null }))).toBe('a IS NOT JSON');
+    const period = (x: typeof a, y: typeof a) => n('RowConstructor', { explicit: false, items: [x, y] });
+    expect(expr(n('Overlaps', { left: period(a, b), right: period(c, a) }))).toBe('(a, b) OVERLAPS (c, a)');
     expect(expr(n('Between', { operand: a, low: b, high: c, negated: true, symmetric: true }))).toBe('a NOT BETWEEN SYMMETRIC b AND c');
     expect(expr(n('InList', { operand: a, negated: true, values: [num('1'), bin('+', b, c)] }))).toBe('a NOT IN (1, b + c)');
     expect(expr(n('InSubquery', { operand: a, negated: false, query: sub }))).toBe('a IN (SELECT x FROM u)');

@@ -196,6 +196,7 @@ class Typer {
         }
         return T.boolean(l.nullable || r.nullable);
       }
+      case 'Overlaps': return this.overlaps(expr);
       case 'Case': return this.caseExpression(expr);
       case 'Cast': return this.cast(expr);
       case 'FunctionCall': return this.call(expr);
@@ -948,6 +949,31 @@ class Typer {
    * takes ANY there; a value that is not JSON text gives NULL or the ON ERROR behaviour at run time).
    * The path must be a string.
    */
+  /**
+   * `(start, end) OVERLAPS (start, end)`: each side is a period of two values, a datetime and then
+   * a datetime of the same kind or an interval (Calcite's SqlOverlapsOperator).
+   */
+  private overlaps(expr: import('../../ast/nodes.js').Overlaps): LogicalType {
+    let nullable = false;
+    for (const side of [expr.left, expr.right]) {
+      if (side.kind !== 'RowConstructor' || side.items.length !== 2) {
+        const t = this.type(side);
+        nullable ||= t.nullable;
+        if (!is.unknown(t)) this.report(Codes.operatorTypes, side.span, `OVERLAPS compares two periods, each written (start, end) or (start, interval), but ${show(side)} is ${printType(t)}`, 'write the period as (start_time, end_time)');
+        continue;
+      }
+      const [start, end] = side.items.map((item) => this.type(item)) as [LogicalType, LogicalType];
+      nullable ||= start.nullable || end.nullable;
+      if (is.unknown(start) || is.unknown(end)) continue;
+      if (!is.datetime(start)) {
+        this.report(Codes.operatorTypes, side.items[0]!.span, `A period starts with a date, time or timestamp, but ${show(side.items[0]!)} is ${printType(start)}`);
+      } else if (!(is.interval(end) || (is.datetime(end) && end.root === start.root))) {
+        this.report(Codes.operatorTypes, side.items[1]!.span, `A period that starts with ${printType(start)} ends with the same type or an interval, but ${show(side.items[1]!)} is ${printType(end)}`);
+      }
+    }
+    return T.boolean(nullable);
+  }
+
   private jsonInput(operand: Expression, path: Expression, name: string): void {
     this.type(operand);
     const p = this.type(path);

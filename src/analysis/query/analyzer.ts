@@ -1329,7 +1329,7 @@ function printWindow(spec: WindowSpec): string {
 const EXPRESSION_KINDS: ReadonlySet<string> = new Set<Expression['kind']>([
   'Literal', 'IntervalLiteral', 'ColumnRef', 'Star', 'FieldAccess', 'Subscript', 'Unary', 'Binary',
   'QuantifiedComparison', 'IsTest', 'IsDistinctFrom', 'IsJson', 'Between', 'InList', 'InSubquery', 'Like',
-  'MemberOf', 'Case', 'Cast', 'FunctionCall', 'NamedArgument', 'TableArgument', 'DefaultArgument', 'Extract',
+  'MemberOf', 'Overlaps', 'Case', 'Cast', 'FunctionCall', 'NamedArgument', 'TableArgument', 'DefaultArgument', 'Extract',
   'FloorCeil', 'Position', 'Substring', 'Overlay', 'Trim', 'TimestampFunction', 'JsonValue', 'JsonQuery',
   'JsonExists', 'JsonObject', 'JsonArray', 'ScalarSubquery', 'Exists', 'RowConstructor',
   'CollectionConstructor', 'CollectionQuery', 'DynamicParameter',
