@@ -112,6 +112,15 @@ describe('batch-only statements', () => {
 });
 
 describe('DDL', () => {
+  it('CREATE TABLE AS: the CREATE part may use the query columns in computed columns, the primary key and the watermark', () => {
+    const { errors, result } = run(`CREATE TABLE big (note STRING, total AS amount * 2, WATERMARK FOR order_time AS order_time, PRIMARY KEY (order_id) NOT ENFORCED)
+WITH ('connector' = 'print') AS SELECT order_id, amount, order_time FROM orders`);
+    expect(errors).toEqual([]);
+    const table = result.statements[result.statements.length - 1]!.analysis!;
+    expect(table.schema!.map((c) => c.name)).toEqual(['note', 'order_id', 'amount', 'order_time', 'total']);
+    expect(run("CREATE TABLE k (PRIMARY KEY (order_idd) NOT ENFORCED) WITH ('connector' = 'print') AS SELECT order_id FROM orders").codes).toEqual(['FSQL6004']);
+  });
+
   it('reports two WATERMARKs in one table once (the syntax check), and a watermark clashing with the LIKE base table', () => {
     const two = validateScript("CREATE TABLE o (id INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts, WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) WITH ('connector' = 'datagen')", { rules: false });
     expect(two.diagnostics.map((d) => d.code)).toEqual(['FSQL1026']);

@@ -79,9 +79,15 @@ export function buildTable(stmt: CreateTable, session: Session, id: CatalogTable
   }
 
   const declared = stmt.elements.filter(isColumn);
+  // CTAS / RTAS: the query's columns belong to the table too (MergeTableAsUtil), so the CREATE part's
+  // computed columns, primary key and watermark may use them.
+  const queryColumns = ctasColumns(stmt, session);
+  const declaredNames = new Set(declared.map((d) => d.name.parts.map((p) => p.value).join('.')));
+  const fromQuery = queryColumns.filter((c) => !declaredNames.has(c.name));
   // A computed column may use any physical or metadata column of the table, declared before or after it.
   const tableName = stmt.name.parts[stmt.name.parts.length - 1]!.value;
   const referable = [
+    ...fromQuery.map((c) => ({ name: c.name, type: c.type })),
     ...columns.filter((c) => c.kind !== 'computed').map((c) => ({ name: c.name, type: c.type })),
     ...declared.filter((d) => d.kind !== 'ComputedColumn').map((d) => ({
       name: d.name.parts.map((p) => p.value).join('.'),
@@ -122,7 +128,7 @@ export function buildTable(stmt: CreateTable, session: Session, id: CatalogTable
       }
       primaryKey = { name: element.name?.value ?? null, columns: element.columns.map((c) => c.value) };
       pkSpan = element.span;
-      checkKeyColumns(session, element.columns, columns);
+      checkKeyColumns(session, element.columns, [...columns, ...fromQuery]);
     }
   }
   if (pkSpan !== null && primaryKey !== null && declared.some((d) => (d.kind === 'PhysicalColumn' || d.kind === 'MetadataColumn') && d.constraint?.type === 'PRIMARY KEY')) {
@@ -131,21 +137,16 @@ export function buildTable(stmt: CreateTable, session: Session, id: CatalogTable
       session.report(diagnostic(Codes.primaryKeyColumn, { message: `Column '${col.name.parts.map((p) => p.value).join('.')}' cannot be in the primary key: it is a metadata column, not a physical one.`, span: col.name.span, hint: 'A primary key may only use physical columns.' }));
     }
   }
+  // CTAS: new physical columns of the CREATE part first, then the query's columns (a declared column
+  // of the same name gives its type), then computed and metadata columns (Flink's docs, CREATE TABLE AS).
+  const merged = stmt.asQuery === null ? columns : [
+    ...columns.filter((c) => c.kind === 'physical' && !queryColumns.some((q) => q.name === c.name)),
+    ...queryColumns.map((q) => columns.find((c) => c.name === q.name && c.kind === 'physical') ?? q),
+    ...columns.filter((c) => c.kind !== 'physical'),
+  ];
   // Primary key columns are NOT NULL.
   const pkColumns = new Set(primaryKey?.columns ?? []);
-  const finalColumns = columns.map((c) => (pkColumns.has(c.name) ? { ...c, type: withNullability(c.type, false) } : c));
-
-  // CTAS: the query's columns come after the declared ones (or fill the declared names).
-  if (stmt.asQuery !== null) {
-    const analyzer = new QueryAnalyzer(session);
-    const rel = analyzer.analyzeStatementQuery(stmt.asQuery);
-    if (!rel.opaque) {
-      for (const c of rel.columns) {
-        if (finalColumns.some((f) => f.name === c.name)) continue;
-        finalColumns.push({ name: c.name, type: withoutTimeAttribute(c.type), kind: 'physical', expression: null, metadataKey: null, virtual: false, comment: null });
-      }
-    }
-  }
+  const finalColumns = merged.map((c) => (pkColumns.has(c.name) ? { ...c, type: withNullability(c.type, false) } : c));
 
   let ownWatermarks = 0;
   for (const element of stmt.elements) {
@@ -180,6 +181,14 @@ function isColumn(e: TableElement): e is ColumnDefinition {
 
 function duplicatePk(session: Session, span: Span, first: Span): void {
   session.report(diagnostic(Codes.duplicatePrimaryKey, { message: 'The primary key is defined more than once.', span, related: [{ span: first, message: 'first primary key' }], hint: 'Declare one primary key, either on a column or as PRIMARY KEY (a, b) NOT ENFORCED.' }));
+}
+
+/** The columns a CTAS / RTAS query produces, as plain physical columns; none when it cannot be typed. */
+function ctasColumns(stmt: CreateTable, session: Session): CatalogColumn[] {
+  if (stmt.asQuery === null) return [];
+  const rel = new QueryAnalyzer(session).analyzeStatementQuery(stmt.asQuery);
+  if (rel.opaque) return [];
+  return rel.columns.map((c) => ({ name: c.name, type: withoutTimeAttribute(c.type), kind: 'physical', expression: null, metadataKey: null, virtual: false, comment: null }));
 }
 
 function checkKeyColumns(session: Session, keys: readonly Identifier[], columns: readonly CatalogColumn[]): void {
