@@ -101,7 +101,11 @@ function connectorInput(statement: Extract<Statement, { kind: 'CreateTable' }>, 
   return {
     ...input,
     options,
-    columns: table.columns.map((c) => ({ name: c.name, type: c.type, kind: c.kind })),
+    // Columns as the table ends up (LIKE, ALTER); a metadata column written here keeps the span of its key.
+    columns: table.columns.map((c) => ({
+      name: c.name, type: c.type, kind: c.kind, metadataKey: c.metadataKey,
+      metadataSpan: input.columns.find((w) => w.name === c.name && w.kind === 'metadata')?.metadataSpan ?? null,
+    })),
     primaryKey: table.primaryKey?.columns ?? null,
     partitionKeys: table.partitionKeys,
     used,

@@ -383,7 +383,7 @@ export class AstBuilder {
       const key = metadata.stringLiteral();
       return {
         kind: 'MetadataColumn', span, name, type: this.dataType(typeCtx), metadataKey: key ? this.string(key) : null,
-        virtual: metadata.VIRTUAL() !== null, constraint, comment,
+        metadataKeySpan: key ? this.span(key) : null, virtual: metadata.VIRTUAL() !== null, constraint, comment,
       };
     }
     return { kind: 'PhysicalColumn', span, name, type: typeCtx ? this.dataType(typeCtx) : null, constraint, comment };

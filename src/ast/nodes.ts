@@ -716,6 +716,8 @@ export interface MetadataColumn extends NodeBase {
   readonly name: QualifiedName;
   readonly type: DataType;
   readonly metadataKey: string | null;
+  /** The `'key'` string of METADATA FROM, when written. */
+  readonly metadataKeySpan: Span | null;
   readonly virtual: boolean;
   readonly constraint: ColumnConstraint | null;
   readonly comment: string | null;

@@ -272,6 +272,14 @@ export const FLINK_ERROR_PATTERNS: readonly FlinkErrorPattern[] = [
     locate: (m) => m[1],
   },
   {
+    id: 'invalid-metadata-key',
+    pattern: /Invalid metadata key '([^']+)' in column '([^']+)'/,
+    code: 'unknownMetadataKey',
+    message: (m) => `Column '${m[2]}' reads metadata '${m[1]}', which the table's connector does not offer`,
+    hint: () => 'use one of the metadata keys Flink lists after this message',
+    locate: (m) => m[1],
+  },
+  {
     id: 'temporal-join-key',
     pattern: /Temporal table's primary key \[([^\]]*)\] must be included in the equivalence condition of temporal join/,
     code: 'temporalJoinCondition',
@@ -681,6 +689,14 @@ export const FLINK_ERROR_PATTERNS: readonly FlinkErrorPattern[] = [
     code: 'duplicateWatermark',
     message: () => 'A table can have only one WATERMARK',
     hint: () => 'keep one WATERMARK declaration',
+    locate: () => 'WATERMARK',
+  },
+  {
+    id: 'like-watermark-exists',
+    pattern: /There already exists a watermark spec for column '([^']+)' in the base table/,
+    code: 'duplicateWatermark',
+    message: (m) => `The LIKE base table already defines a watermark on '${m[1]}'`,
+    hint: () => 'add OVERWRITING WATERMARKS (or EXCLUDING WATERMARKS) to the LIKE clause',
     locate: () => 'WATERMARK',
   },
   {

@@ -337,6 +337,19 @@ describe('connectorCapabilities', () => {
     expect(connectorCapabilities({ connector: 'filesystem', 'source.monitor-interval': '1 min' }).isBounded).toBe(false);
   });
 
+  it('checks METADATA keys against the connector and its value format', () => {
+    const run = (options: Record<string, string>, key: string) => check(table(options, `id BIGINT, m TIMESTAMP_LTZ(3) METADATA FROM '${key}' VIRTUAL`));
+    expect(run(KAFKA, 'timestamp')).toEqual([]);
+    const typo = run(KAFKA, 'timestmp');
+    expect(typo.map((d) => [d.code, d.at])).toEqual([['FSQL5019', "'timestmp'"]]);
+    expect(typo[0]!.hint).toContain("did you mean 'timestamp'?");
+    expect(run({ ...KAFKA, format: 'debezium-json' }, 'value.source.timestamp')).toEqual([]);
+    expect(run(KAFKA, 'value.source.timestamp').map((d) => d.code)).toEqual(['FSQL5019']);
+    expect(check(table({ connector: 'datagen' }, 'id BIGINT, ts TIMESTAMP_LTZ(3) METADATA')).map((d) => [d.code, d.at])).toEqual([['FSQL5019', 'ts']]);
+    // A format whose metadata flinkcheck does not know is not checked.
+    expect(run({ ...KAFKA, format: 'debezium-avro-confluent', 'debezium-avro-confluent.url': 'http://sr:8081' }, 'value.anything')).toEqual([]);
+  });
+
   it('knows that the Flink CDC connectors read changelogs, without knowing their options', () => {
     for (const connector of ['mysql-cdc', 'postgres-cdc', 'mongodb-cdc', 'oceanbase-cdc']) {
       expect(connectorCapabilities({ connector })).toMatchObject({ known: false, sourceChangelog: { updates: true, deletes: true } });

@@ -20,6 +20,7 @@ const COMMON_MESSAGES: readonly (readonly [string, string])[] = [
   ["From line 1, column 15 to line 1, column 20: Object 'orders' not found within 'cat.db'", 'object-not-found'],
   ["From line 1, column 8 to line 1, column 8: Table 'z' not found", 'alias-not-found'],
   ["From line 1, column 11 to line 1, column 11: Expression 'b' is not being grouped", 'not-grouped'],
+  ["Invalid metadata key 'timestmp' in column 'kafka_time' of table 'default_catalog.default_database.orders'. The DynamicTableSource class 'org.apache.flink.streaming.connectors.kafka.table.KafkaDynamicSource' supports the following metadata keys for reading:\ntopic\ntimestamp", 'invalid-metadata-key'],
   ["Temporal table's primary key [currency] must be included in the equivalence condition of temporal join, but current temporal join condition is [>(cur, currency)].", 'temporal-join-key'],
   ['Temporal table join requires an equality condition on fields of table [default_catalog.default_database.customers].', 'temporal-join-equality'],
   ['Temporal table join currently only support INNER JOIN and LEFT JOIN, but is FULL JOIN.', 'temporal-join-type'],

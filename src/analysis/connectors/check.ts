@@ -23,6 +23,10 @@ export interface ConnectorColumnInput {
   readonly type?: LogicalType | null;
   /** physical when omitted. */
   readonly kind?: ColumnKind;
+  /** A metadata column's key (`METADATA FROM 'key'`, else its name). */
+  readonly metadataKey?: string | null;
+  /** Where a metadata column's key is written (or its name), for the diagnostic. */
+  readonly metadataSpan?: Span | null;
 }
 
 export interface ConnectorCheckInput {
@@ -130,7 +134,40 @@ class OptionChecker {
     this.checkPrimaryKey(spec, formats);
     this.checkFormatColumns(formats);
     this.checkPartitioning(spec);
+    this.checkMetadata(spec, formats);
     return this.out;
+  }
+
+  /**
+   * Every METADATA column must name a key the connector (or its value format, as `value.<key>`)
+   * offers: Flink checks this when the table is read or written (DynamicSourceUtils /
+   * DynamicSinkUtils, "Invalid metadata key").
+   */
+  private checkMetadata(spec: ConnectorSpec, formats: readonly ResolvedFormat[]): void {
+    const metadata = spec.metadata;
+    if (metadata === undefined) return;
+    const valueFormat = formats.find((f) => f.slot.role === 'value');
+    const formatKeys = metadata.valueFormat === true ? valueFormat?.spec?.metadata : [];
+    if (formatKeys === undefined && valueFormat !== undefined) return; // a format whose metadata flinkcheck does not know
+    const keys = [...new Set([...metadata.readable, ...metadata.writable]), ...(formatKeys ?? []).map((k) => `value.${k}`)];
+    for (const column of this.input.columns) {
+      if (column.kind !== 'metadata') continue;
+      const key = column.metadataKey ?? column.name;
+      if (keys.includes(key)) continue;
+      const close = closestMatches(key, keys, 1);
+      this.report(
+        C.unknownMetadataKey,
+        keys.length === 0
+          ? `Column \`${column.name}\` reads metadata ${quote(key)}, but the ${spec.name} connector offers no metadata`
+          : `Column \`${column.name}\` reads metadata ${quote(key)}, which the ${spec.name} connector${formatKeys !== undefined && formatKeys.length > 0 ? ` and its ${valueFormat!.option.value} format do` : ' does'} not offer`,
+        column.metadataSpan ?? this.input.withSpan,
+        keys.length === 0
+          ? 'remove the METADATA column, or compute the value from physical columns'
+          : close.length > 0 ? `did you mean ${quote(close[0]!)}? The keys are ${list(keys)}` : `the keys are ${list(keys)}`,
+        undefined,
+        this.input.used === false ? 'warning' : undefined,
+      );
+    }
   }
 
   // ------------------------------------------------------------------------------ collection

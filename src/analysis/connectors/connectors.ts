@@ -71,6 +71,10 @@ const KAFKA_COMMON: readonly OptionSpec[] = [
 
 const KAFKA_PREFIXES = [{ prefix: 'properties.', description: 'Kafka client properties' }];
 
+/** KafkaDynamicSource.ReadableMetadata and KafkaDynamicSink.WritableMetadata. */
+const KAFKA_READABLE_METADATA = ['topic', 'partition', 'headers', 'leader-epoch', 'offset', 'timestamp', 'timestamp-type'];
+const KAFKA_WRITABLE_METADATA = ['headers', 'timestamp'];
+
 const KEY_PREFIX_RULE = {
   kind: 'onlyWhen',
   key: 'key.fields-prefix',
@@ -164,6 +168,7 @@ export const CONNECTORS: readonly ConnectorSpec[] = ([
     canSink: true,
     primaryKey: 'insert-only-format-forbids',
     supportsPartitioning: false,
+    metadata: { readable: KAFKA_READABLE_METADATA, writable: KAFKA_WRITABLE_METADATA, valueFormat: true },
   },
   {
     name: 'upsert-kafka',
@@ -199,6 +204,7 @@ export const CONNECTORS: readonly ConnectorSpec[] = ([
     canSink: true,
     primaryKey: 'required',
     supportsPartitioning: false,
+    metadata: { readable: KAFKA_READABLE_METADATA, writable: KAFKA_WRITABLE_METADATA },
   },
   {
     name: 'datagen',
@@ -234,6 +240,7 @@ export const CONNECTORS: readonly ConnectorSpec[] = ([
     canSink: false,
     primaryKey: 'allowed',
     supportsPartitioning: false,
+    metadata: { readable: [], writable: [] },
   },
   {
     name: 'filesystem',

@@ -67,6 +67,7 @@ export const FORMATS: readonly FormatSpec[] = [
     ],
     changelog: INSERT_ONLY,
     encodesChanges: false,
+    metadata: [],
   },
   {
     name: 'csv',
@@ -93,6 +94,7 @@ export const FORMATS: readonly FormatSpec[] = [
     ],
     changelog: INSERT_ONLY,
     encodesChanges: false,
+    metadata: [],
   },
   {
     name: 'avro',
@@ -105,6 +107,7 @@ export const FORMATS: readonly FormatSpec[] = [
     rules: [],
     changelog: INSERT_ONLY,
     encodesChanges: false,
+    metadata: [],
   },
   {
     name: 'avro-confluent',
@@ -112,6 +115,7 @@ export const FORMATS: readonly FormatSpec[] = [
     rules: [],
     changelog: INSERT_ONLY,
     encodesChanges: false,
+    metadata: [],
   },
   {
     name: 'raw',
@@ -122,6 +126,7 @@ export const FORMATS: readonly FormatSpec[] = [
     rules: [],
     changelog: INSERT_ONLY,
     encodesChanges: false,
+    metadata: [],
     singlePhysicalColumn: true,
   },
   {
@@ -130,6 +135,7 @@ export const FORMATS: readonly FormatSpec[] = [
     rules: [],
     changelog: ALL_CHANGES,
     encodesChanges: true,
+    metadata: ['schema', 'ingestion-timestamp', 'source.timestamp', 'source.database', 'source.schema', 'source.table', 'source.properties'],
   },
   {
     name: 'canal-json',
@@ -137,6 +143,7 @@ export const FORMATS: readonly FormatSpec[] = [
     rules: [],
     changelog: ALL_CHANGES,
     encodesChanges: true,
+    metadata: ['database', 'table', 'sql-type', 'pk-names', 'ingestion-timestamp', 'event-timestamp'],
   },
   {
     name: 'maxwell-json',
@@ -144,6 +151,7 @@ export const FORMATS: readonly FormatSpec[] = [
     rules: [],
     changelog: ALL_CHANGES,
     encodesChanges: true,
+    metadata: ['database', 'table', 'primary-key-columns', 'ingestion-timestamp'],
   },
   {
     name: 'ogg-json',
@@ -151,6 +159,7 @@ export const FORMATS: readonly FormatSpec[] = [
     rules: [],
     changelog: ALL_CHANGES,
     encodesChanges: true,
+    metadata: ['table', 'primary-keys', 'ingestion-timestamp', 'event-timestamp'],
   },
   {
     name: 'debezium-avro-confluent',

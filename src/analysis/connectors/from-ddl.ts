@@ -18,6 +18,7 @@ export function connectorInputFromCreateTable(node: CreateTable): ConnectorCheck
           name,
           type: e.type === null ? null : logicalTypeOf(e.type, { inDdl: true }).type,
           kind: e.kind === 'PhysicalColumn' ? 'physical' : 'metadata',
+          ...(e.kind === 'MetadataColumn' ? { metadataKey: e.metadataKey, metadataSpan: e.metadataKeySpan ?? e.name.span } : {}),
         });
         if (e.constraint?.type === 'PRIMARY KEY') {
           primaryKey = [name];
@@ -58,7 +59,7 @@ export function connectorInputFromCatalogTable(table: CatalogTable, at: { start:
   return {
     options: table.options.map(([key, value]) => ({ key, value })),
     withSpan: at,
-    columns: table.columns.map((c) => ({ name: c.name, type: c.type, kind: c.kind })),
+    columns: table.columns.map((c) => ({ name: c.name, type: c.type, kind: c.kind, metadataKey: c.metadataKey })),
     primaryKey: table.primaryKey?.columns ?? null,
     partitionKeys: table.partitionKeys,
     tableName: table.id.name,

@@ -120,6 +120,12 @@ export interface ConnectorSpec {
   /** Key bound to PRIMARY KEY rules. */
   readonly primaryKey: 'required' | 'insert-only-format-forbids' | 'allowed';
   readonly supportsPartitioning: boolean;
+  /**
+   * The metadata keys a METADATA column may read or write (listReadableMetadata /
+   * listWritableMetadata); with `valueFormat`, also the value format's keys under `value.`.
+   * Undefined: not known to flinkcheck, so not checked.
+   */
+  readonly metadata?: { readonly readable: readonly string[]; readonly writable: readonly string[]; readonly valueFormat?: boolean };
 }
 
 export interface FormatSpec {
@@ -135,4 +141,6 @@ export interface FormatSpec {
   readonly singlePhysicalColumn?: boolean;
   /** Any option under the prefix is accepted (parquet/orc hand them to Hadoop). */
   readonly openOptions?: boolean;
+  /** The metadata keys the format can read (a connector offers them as `value.<key>`); undefined: not known. */
+  readonly metadata?: readonly string[];
 }

@@ -20,6 +20,7 @@ export const catalogCodes = {
   deprecatedOption: entry('FSQL5015', 'semantic', 'Deprecated connector option', 'info'),
   optionUnknownColumn: entry('FSQL5016', 'semantic', 'Option refers to a column the table does not have'),
   formatColumnCount: entry('FSQL5017', 'semantic', 'Format needs exactly one physical column'),
+  unknownMetadataKey: entry('FSQL5019', 'semantic', 'METADATA column names a key the connector does not offer'),
   partitioningNotSupported: entry('FSQL5018', 'semantic', 'Connector does not support PARTITIONED BY', 'warning'),
   // --- catalog documents (7000-7999) ---
   catalogUnreadable: entry('FSQL7001', 'semantic', 'Catalog file cannot be read'),

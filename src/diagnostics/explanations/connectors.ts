@@ -157,4 +157,12 @@ export const connectorExplanations: ExplanationTable = {
     fix: "Remove `PARTITIONED BY` (Kafka partitions by the message key: see `key.fields`), or write to a connector that supports partitions, such as `filesystem`.",
     fixed: `CREATE TABLE orders (\n${ORDER_COLUMNS},\n  order_date STRING\n) PARTITIONED BY (order_date) WITH (\n  'connector' = 'filesystem',\n  'path' = 's3://bucket/orders',\n  'format' = 'json'\n);`,
   },
+  FSQL5019: {
+    explanation:
+      "A `METADATA` column reads (or writes) a value the connector or its format carries besides the row: Kafka's `timestamp`, `partition`, `offset`, `headers`, or a CDC format's `value.source.timestamp`. The key is `METADATA FROM 'key'`, or the column's name when FROM is left out, and it must be one the connector offers. Flink checks it when the table is read or written (\"Invalid metadata key\").",
+    example: `CREATE TABLE orders (\n${ORDER_COLUMNS},\n  kafka_time TIMESTAMP_LTZ(3) METADATA FROM 'timestmp' VIRTUAL\n) WITH (\n${[...KAFKA, JSON_FORMAT].map((o) => `  ${o}`).join(',\n')}\n);`,
+    fix: 'Use one of the keys the connector lists (the message lists them); for a column named like its key, `METADATA` alone is enough.',
+    fixed: `CREATE TABLE orders (\n${ORDER_COLUMNS},\n  kafka_time TIMESTAMP_LTZ(3) METADATA FROM 'timestamp' VIRTUAL\n) WITH (\n${[...KAFKA, JSON_FORMAT].map((o) => `  ${o}`).join(',\n')}\n);`,
+    flink: "Invalid metadata key 'timestmp' in column 'kafka_time' of table 'default_catalog.default_database.orders'. The DynamicTableSource class 'org.apache.flink.streaming.connectors.kafka.table.KafkaDynamicSource' supports the following metadata keys for reading:\ntopic\npartition\nheaders\nleader-epoch\noffset\ntimestamp\ntimestamp-type",
+  },
 };

@@ -51,11 +51,11 @@ export const tableExplanations: ExplanationTable = {
     fixed: "CREATE TABLE clicks (user_id STRING, ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '5' SECOND) WITH ('connector' = 'datagen');",
   },
   FSQL6008: {
-    explanation: 'A table can declare only one WATERMARK. The same applies when a LIKE base table already has one and the watermarks are included.',
-    example: "CREATE TABLE clicks (user_id STRING, ts TIMESTAMP(3), ts2 TIMESTAMP(3), WATERMARK FOR ts AS ts, WATERMARK FOR ts2 AS ts2) WITH ('connector' = 'datagen');",
+    explanation: 'A table can declare only one WATERMARK. When a LIKE base table already has one and its watermarks are included (the default), the new table cannot declare another. (Two WATERMARK clauses in one CREATE TABLE are a syntax error, FSQL1026.)',
+    example: "CREATE TABLE clicks (user_id STRING, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'datagen');\nCREATE TABLE late_clicks (WATERMARK FOR ts AS ts - INTERVAL '1' MINUTE) LIKE clicks;",
     fix: 'Keep one WATERMARK; with LIKE, add `EXCLUDING WATERMARKS` or `OVERWRITING WATERMARKS`.',
-    fixed: "CREATE TABLE clicks (user_id STRING, ts TIMESTAMP(3), ts2 TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'datagen');",
-    flink: 'Multiple WATERMARK statements is not supported yet.',
+    fixed: "CREATE TABLE clicks (user_id STRING, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'datagen');\nCREATE TABLE late_clicks (WATERMARK FOR ts AS ts - INTERVAL '1' MINUTE) LIKE clicks (OVERWRITING WATERMARKS);",
+    flink: 'There already exists a watermark spec for column \'ts\' in the base table. You might want to specify EXCLUDING WATERMARKS or OVERWRITING WATERMARKS.',
   },
   FSQL6009: {
     explanation: 'A LIKE clause lists the same feature twice (for example EXCLUDING OPTIONS and INCLUDING OPTIONS), so it is unclear which merging strategy applies. (OVERWRITING on a feature that can only be included or excluded is a syntax error, FSQL1023.)',

@@ -406,7 +406,7 @@ class DocumentBuilder {
     const diagnostics = checkConnectorOptions({
       options: input,
       withSpan: at,
-      columns: table.columns.map((c) => ({ name: c.name, type: c.type, kind: c.kind })),
+      columns: table.columns.map((c) => ({ name: c.name, type: c.type, kind: c.kind, metadataKey: c.metadataKey })),
       primaryKey: table.primaryKey?.columns ?? null,
       partitionKeys: table.partitionKeys,
       tableName: table.id.name,
