@@ -79,6 +79,14 @@ WHERE EXISTS (SELECT 1 FROM orders o WHERE o.order_id = t.id)`);
     expect(run('SELECT user_id, AVERAGE(amount) FROM orders GROUP BY user_id').codes).toEqual(['FSQL3001']);
   });
 
+  it('checks the options of an OPTIONS hint like those of the WITH clause', () => {
+    expect(run("SELECT order_id FROM orders /*+ OPTIONS('scan.startup.mode' = 'earliest-offset') */").errors).toEqual([]);
+    const typo = run("SELECT id FROM plain /*+ OPTIONS('number-of-row' = '10') */");
+    expect(typo.codes).toEqual(['FSQL5004']);
+    expect(typo.errors[0]!.hint).toContain("'number-of-rows'");
+    expect(run("SELECT order_id FROM orders /*+ OPTIONS('scan.startup.mode' = 'earliest') */").codes).toEqual(['FSQL5006']);
+  });
+
   it('qualified table names resolve in the current catalog and database', () => {
     expect(run('SELECT order_id FROM default_catalog.default_database.orders').errors).toEqual([]);
     expect(run('SELECT order_id FROM nocat.db.orders').codes).toEqual(['FSQL2006']);

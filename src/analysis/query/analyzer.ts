@@ -4,6 +4,7 @@ import type {
   Expression,
   FunctionCall,
   GroupingElement,
+  Hint,
   Identifier,
   Join,
   MatchRecognize,
@@ -44,6 +45,8 @@ import {
   type LogicalType,
   type TimeAttribute,
 } from '../types/logical-type.js';
+import { checkConnectorOptions } from '../connectors/check.js';
+import { connectorInputFromCatalogTable } from '../connectors/from-ddl.js';
 import { lookupBuiltinFunction } from '../functions/registry.js';
 import { leastRestrictive } from '../types/merge.js';
 import { tableColumnsForQuery, sourceChangelog } from './table-facts.js';
@@ -717,7 +720,26 @@ export class QueryAnalyzer {
     if (options !== undefined && rel.table === null && !rel.opaque) {
       this.report(diagnostic(Codes.hintOnView, { message: `'${ref.name.parts.map((p) => p.value).join('.')}' is a view; an OPTIONS hint can only change the options of a table.`, span: options.span, hint: 'Put the hint on the tables inside the view\'s query, or remove it.' }));
     }
+    if (options !== undefined && rel.table !== null) this.checkHintOptions(options, rel.table);
     return rel;
+  }
+
+  /**
+   * An OPTIONS hint overrides table options for one query, and Flink validates the merged options
+   * with the connector's factory: a misspelt key or a bad value in the hint fails the same way as
+   * in the WITH clause. Only what the hint's own options cause is reported here.
+   */
+  private checkHintOptions(hint: Hint, table: CatalogTable): void {
+    const nowhere: Span = { start: -1, end: -1 };
+    const hinted = new Map(hint.options.filter((o) => o.value !== null).map((o) => [o.key, o]));
+    const options = [
+      ...table.options.filter(([key]) => !hinted.has(key)).map(([key, value]) => ({ key, value, keySpan: nowhere, valueSpan: nowhere })),
+      ...[...hinted.values()].map((o) => ({ key: o.key, value: o.value!, keySpan: o.span, valueSpan: o.span })),
+    ];
+    const input = { ...connectorInputFromCatalogTable(table, nowhere), options, tableName: table.id.name };
+    for (const d of checkConnectorOptions(input)) {
+      if ([...hinted.values()].some((o) => d.span.start >= o.span.start && d.span.end <= o.span.end)) this.report(d);
+    }
   }
 
   scanNamed(parts: readonly Identifier[], span: Span, ctes: CteEnv): Relation {
