@@ -262,6 +262,20 @@ describe('streaming semantics', () => {
     expect(run(`CREATE VIEW j AS SELECT o.order_time ${joined};\nSELECT window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE j, DESCRIPTOR(order_time), INTERVAL '1' MINUTE)) GROUP BY window_start, window_end`).codes).toEqual(['FSQL4003']);
   });
 
+  it('a window join needs event-time windows, with the windows directly in FROM or in projecting subqueries', () => {
+    const side = (table: string, time: string, sub: boolean): string => {
+      const tvf = `TABLE(TUMBLE(TABLE ${table}, DESCRIPTOR(${time}), INTERVAL '5' MINUTES))`;
+      return sub ? `(SELECT * FROM ${tvf})` : tvf;
+    };
+    const on = 'ON L.order_id = R.order_id AND L.window_start = R.window_start AND L.window_end = R.window_end';
+    for (const sub of [false, true]) {
+      expect(run(`SELECT L.order_id FROM ${side('orders', 'order_time', sub)} L JOIN ${side('orders', 'order_time', sub)} R ${on}`).errors).toEqual([]);
+      const proc = run(`SELECT L.order_id FROM ${side('orders', 'proc', sub)} L JOIN ${side('orders', 'proc', sub)} R ${on}`);
+      expect(proc.codes).toEqual(['FSQL2021']);
+      expect(proc.errors[0]!.message).toContain('processing time');
+    }
+  });
+
   it('keep-first deduplication is insert-only on processing time and updating on event time', () => {
     const dedup = (order: string): string => `SELECT order_id FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY ${order}) AS rn FROM orders) WHERE rn = 1`;
     expect(printChangelogMode(run(dedup('proc ASC')).last.analysis!.changelog!)).toBe('[I]');

@@ -333,7 +333,11 @@ export class QueryAnalyzer {
     for (const [name, rank] of ranks) {
       if (topN?.column !== name) this.checkUnfilteredRank(rank, name);
     }
-    const rel = relation(named, { changelog, updatingSource, upsertKeys, opaque, window: null, table: null });
+    // A projection or filter of a window TVF that keeps window_start and window_end is still windowed
+    // (Flink propagates window properties through Calc): a window join or aggregation may follow.
+    const windowIn = scope.items.length === 1 ? scope.items[0]!.relation.window : null;
+    const keepsWindow = !aggregating && windowIn !== null && named.some((c) => c.name === 'window_start') && named.some((c) => c.name === 'window_end');
+    const rel = relation(named, { changelog, updatingSource, upsertKeys, opaque, window: keepsWindow ? windowIn : null, table: null });
     return { relation: rel, scope, rankColumns };
   }
 
@@ -862,13 +866,14 @@ export class QueryAnalyzer {
       }
     }
     const windowTime = timeType.root === 'TIMESTAMP_WITH_LOCAL_TIME_ZONE' ? T.timestampLtz(3, false, timeAttributeOf(timeType)) : T.timestamp(3, false, timeAttributeOf(timeType));
+    const timedWindow: WindowInfo = { ...window, time: timeAttributeOf(timeType) };
     const columns: OutputColumn[] = [
       ...input.columns,
       { name: 'window_start', type: T.timestamp(3, false) },
       { name: 'window_end', type: T.timestamp(3, false) },
       { name: 'window_time', type: windowTime },
     ];
-    return relation(columns, { changelog: input.changelog, updatingSource: input.updatingSource, window, upsertKeys: input.upsertKeys });
+    return relation(columns, { changelog: input.changelog, updatingSource: input.updatingSource, window: timedWindow, upsertKeys: input.upsertKeys });
   }
 
   /** HOP size / slide and CUMULATE size / step must divide (Flink's SliceAssigners); literals only. */
@@ -951,7 +956,9 @@ export class QueryAnalyzer {
     const nullable = (rel: Relation, yes: boolean): Relation => (yes ? { ...rel, columns: rel.columns.map((c) => ({ ...c, type: withNullability(c.type, true) })) } : rel);
 
     const temporal = ref.right.kind === 'NamedTable' && ref.right.systemTime !== null;
-    const correlate = ref.right.kind === 'TableFunction' || ref.right.kind === 'Unnest' || (ref.right.kind === 'DerivedTable' && ref.right.lateral);
+    // A window TVF on the right reads a table of its own (TABLE t), so it is a join input, not a correlation.
+    const windowOnRight = ref.right.kind === 'TableFunction' && WINDOW_TVFS.has(callName(ref.right.call));
+    const correlate = (ref.right.kind === 'TableFunction' && !windowOnRight) || ref.right.kind === 'Unnest' || (ref.right.kind === 'DerivedTable' && ref.right.lateral);
     const joinScope = new Scope(items, scope.parent, (d) => this.report(d));
     for (const [k, v] of merged) joinScope.merged.set(k, v);
 
@@ -981,7 +988,15 @@ export class QueryAnalyzer {
       const ctx = this.context(joinScope, { aggregates: false, over: false });
       this.typeCondition(ref.on, ctx, 'ON');
       if (kind === 'regular' && this.streaming) {
-        if (left.relation.window !== null && right.relation.window !== null) kind = 'window';
+        if (left.relation.window !== null && right.relation.window !== null) {
+          kind = 'window';
+          if (left.relation.window.time === 'PROCTIME' || right.relation.window.time === 'PROCTIME') {
+            // StreamExecWindowJoin: "Processing time Window Join is not supported yet."
+            this.report(diagnostic(Codes.unsupportedStatement, { message: 'Flink cannot join windows on processing time: a window join needs event-time windows on both sides.',
+              span: (left.relation.window.time === 'PROCTIME' ? left.relation.window : right.relation.window).span,
+              hint: 'Window both sides on a rowtime column (declared with WATERMARK FOR), or use an interval join on the processing-time columns.' }));
+          }
+        }
         else if (this.isIntervalCondition(ref.on, joinScope, left.items.length)) kind = 'interval';
       }
       if (correlate && (ref.joinType === 'LEFT') && !(ref.on.kind === 'Literal' && ref.on.type === 'BOOLEAN' && ref.on.value === 'TRUE')) {

@@ -13,6 +13,8 @@ export interface UpdatingSource {
 export interface WindowInfo {
   readonly kind: string;
   readonly span: Span;
+  /** The time attribute the window is on, once known. */
+  readonly time?: 'ROWTIME' | 'PROCTIME' | null;
   /**
    * HOP and CUMULATE windows are cut into slices of the slide (step); an aggregation over them
    * needs the size to be a whole number of slices. Set when it is not.
