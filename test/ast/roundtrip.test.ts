@@ -7,7 +7,7 @@ import { printDataType, printExpression, printStatement } from '../../src/ast/pr
 import { parseDataType, parseExpression, parseScript } from '../../src/parse/index.js';
 import { corpusAvailable, readJsonl, type ValidRecord } from '../support/corpus.js';
 
-const SPAN_KEYS = new Set(['span', 'keySpan', 'valueSpan']);
+const SPAN_KEYS = new Set(['span', 'keySpan', 'valueSpan', 'metadataKeySpan']);
 
 /** The AST as JSON without positions, so that two parses of different text compare equal. */
 function shape(node: unknown): string {
