@@ -276,6 +276,16 @@ describe('streaming semantics', () => {
     }
   });
 
+  it('checks OVER frame offsets: ROWS counts rows, RANGE over a time column takes intervals', () => {
+    const over = (frame: string): ReturnType<typeof run> => run(`SELECT SUM(amount) OVER (PARTITION BY user_id ORDER BY order_time ${frame}) FROM orders`);
+    expect(over("RANGE BETWEEN INTERVAL '1' HOUR PRECEDING AND CURRENT ROW").errors).toEqual([]);
+    expect(over('ROWS BETWEEN 10 PRECEDING AND CURRENT ROW').errors).toEqual([]);
+    expect(over('RANGE BETWEEN 10 PRECEDING AND CURRENT ROW').codes).toEqual(['FSQL4013']);
+    const rows = over("ROWS BETWEEN INTERVAL '1' HOUR PRECEDING AND CURRENT ROW");
+    expect(rows.codes).toEqual(['FSQL4013']);
+    expect(rows.errors[0]!.hint).toContain("RANGE BETWEEN INTERVAL '1' HOUR PRECEDING");
+  });
+
   it('keep-first deduplication is insert-only on processing time and updating on event time', () => {
     const dedup = (order: string): string => `SELECT order_id FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY ${order}) AS rn FROM orders) WHERE rn = 1`;
     expect(printChangelogMode(run(dedup('proc ASC')).last.analysis!.changelog!)).toBe('[I]');

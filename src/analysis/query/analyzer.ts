@@ -588,6 +588,7 @@ export class QueryAnalyzer {
       call,
       spec: call.over?.kind === 'WindowSpec' ? call.over : select.windows.find((w) => w.name.value === (call.over as Identifier).value)?.spec ?? null,
     }));
+    for (const { spec } of overs) if (spec?.frame != null) this.checkFrameOffsets(spec, scope);
     if (overs.length === 0 || !this.streaming) return;
     const nonRank = overs.filter((o) => !['ROW_NUMBER', 'RANK', 'DENSE_RANK'].includes(callName(o.call)));
     for (const { call, spec } of nonRank) {
@@ -619,6 +620,39 @@ export class QueryAnalyzer {
     }
     if (nonRank.length > 0 && !isInsertOnly(input.changelog)) {
       this.report(this.needsInsertOnly('An OVER aggregation', nonRank[0]!.call.span, input));
+    }
+  }
+
+  /**
+   * A ROWS frame counts rows, so its offsets are non-negative integers; a RANGE frame measures the
+   * ORDER BY key, so over a time column its offsets are intervals and over a number numbers
+   * (Calcite's SqlWindow: "ROWS value must be a non-negative integral constant", "Data Type
+   * mismatch between ORDER BY and RANGE clause").
+   */
+  private checkFrameOffsets(spec: WindowSpec, scope: Scope): void {
+    const frame = spec.frame!;
+    const ctx = this.context(scope, { aggregates: false, over: false });
+    const orderType = spec.orderBy.length === 1 ? this.peekType(scope, spec.orderBy[0]!.expr) : null;
+    for (const bound of [frame.start, frame.end]) {
+      if (bound?.offset == null) continue;
+      const t = typeExpression(bound.offset, ctx);
+      if (t.root === 'UNKNOWN') continue;
+      if (frame.units === 'ROWS') {
+        if (!is.exactNumeric(t) || (bound.offset.kind === 'Literal' && /[.eE]/.test(bound.offset.value))) {
+          this.report(diagnostic(Codes.overFrame, { message: `A ROWS frame counts rows, so its offset must be a whole number, but ${printExpression(bound.offset)} is ${is.interval(t) ? 'an interval' : printType(t)}.`,
+            span: bound.offset.span, hint: is.interval(t) ? `To look back in time, write RANGE BETWEEN ${printExpression(bound.offset)} PRECEDING AND CURRENT ROW.` : 'Write ROWS BETWEEN 10 PRECEDING AND CURRENT ROW.' }));
+        }
+        continue;
+      }
+      if (orderType === null || orderType.root === 'UNKNOWN') continue;
+      const timeKey = is.datetime(orderType);
+      if (timeKey && !is.interval(t)) {
+        this.report(diagnostic(Codes.overFrame, { message: `The window is ordered by a time column (${printType(orderType)}), so a RANGE offset must be an interval, but ${printExpression(bound.offset)} is ${printType(t)}.`,
+          span: bound.offset.span, hint: `Write an interval, e.g. RANGE BETWEEN INTERVAL '10' MINUTE PRECEDING AND CURRENT ROW, or count rows with ROWS BETWEEN ${printExpression(bound.offset)} PRECEDING AND CURRENT ROW.` }));
+      } else if (!timeKey && is.numeric(orderType) && is.interval(t)) {
+        this.report(diagnostic(Codes.overFrame, { message: `The window is ordered by a number (${printType(orderType)}), so a RANGE offset must be a number, but ${printExpression(bound.offset)} is an interval.`,
+          span: bound.offset.span, hint: 'Order the window by a time column to use an interval offset.' }));
+      }
     }
   }
 
