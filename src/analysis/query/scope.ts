@@ -155,8 +155,8 @@ export class Scope {
     const name = parts[0]!;
     const candidates = this.allItems().flatMap((i) => i.relation.columns.map((c) => c.name));
     const suggestions = closestMatches(name.value, candidates);
-    const tables = this.items.map((i) => `'${i.alias}'`);
-    const where = tables.length === 0 ? 'this query has no FROM clause' : tables.length === 1 ? `table ${tables[0]}` : `any of the tables ${tables.join(', ')}`;
+    const tables = this.items.map((i) => (i.alias === '' ? 'the input' : `'${i.alias}'`));
+    const where = tables.length === 0 ? 'this query has no FROM clause' : tables.length === 1 ? (tables[0] === 'the input' ? 'the input' : `table ${tables[0]}`) : `any of the tables ${tables.join(', ')}`;
     this.report(diagnostic(Codes.columnNotFound, { message: `Column '${name.value}' not found in ${where}.${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`,
       span,
       hint: availableColumnsHint(this.items),
@@ -180,15 +180,19 @@ function qualifierMatches(item: ScopeItem, prefix: readonly string[]): boolean {
 function columnNotFoundInTable(name: Identifier, item: ScopeItem): Diagnostic {
   const columns = item.relation.columns.map((c) => c.name);
   const suggestions = closestMatches(name.value, columns);
-  return diagnostic(Codes.columnNotFound, { message: `Column '${name.value}' not found in table '${item.alias}'.${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`,
+  // An unnamed input (a subquery without alias, MATCH_RECOGNIZE's input) is called what it is.
+  const where = item.alias === '' ? 'the input' : `table '${item.alias}'`;
+  const owner = item.alias === '' ? 'The input' : `'${item.alias}'`;
+  return diagnostic(Codes.columnNotFound, { message: `Column '${name.value}' not found in ${where}.${suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : ''}`,
     span: name.span,
-    hint: columns.length > 0 ? `'${item.alias}' has: ${listColumns(item.relation.columns)}.` : `'${item.alias}' has no columns.`,
+    hint: columns.length > 0 ? `${owner} has: ${listColumns(item.relation.columns)}.` : `${owner} has no columns.`,
     fixes: suggestions.length > 0 ? [{ title: `Use '${suggestions[0]}'`, edits: [{ span: name.span, text: quoteIfNeeded(suggestions[0]!) }], applicability: 'unsafe' }] : undefined, });
 }
 
 function availableColumnsHint(items: readonly ScopeItem[]): string | undefined {
   if (items.length === 0) return undefined;
-  return items.map((i) => `'${i.alias}' has: ${listColumns(i.relation.columns)}`).join('; ') + '.';
+  const text = items.map((i) => `${i.alias === '' ? 'the input' : `'${i.alias}'`} has: ${listColumns(i.relation.columns)}`).join('; ') + '.';
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function listColumns(columns: readonly OutputColumn[]): string {
