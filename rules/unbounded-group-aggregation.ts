@@ -1,4 +1,5 @@
 import { printExpression } from '../src/ast/print.js';
+import { inlineCode } from '../src/diagnostics/inline-code.js';
 import { Codes } from '../src/diagnostics/codes.js';
 import { defineRule } from '../src/rules/define.js';
 
@@ -28,7 +29,7 @@ export default defineRule({
         const keys = node.groupBy.elements.map((e) => (e.kind === 'GroupingExpression' ? printExpression(e.expr) : null)).filter((k): k is string => k !== null);
         context.report({
           span: node.groupBy.span,
-          message: `GROUP BY ${keys.length > 0 ? `\`${keys.join('`, `')}\`` : ''} on an unbounded stream keeps state for every key forever`.replace('  ', ' '),
+          message: `GROUP BY ${keys.map(inlineCode).join(', ')} on an unbounded stream keeps state for every key forever`.replace('  ', ' '),
           hint: "aggregate per window (FROM TABLE(TUMBLE(...)) GROUP BY window_start, window_end, ...) or set `SET 'table.exec.state.ttl' = '...'` so idle keys expire",
         });
       },

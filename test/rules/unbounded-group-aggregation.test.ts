@@ -12,6 +12,7 @@ ruleTester(rule, {
   ],
   invalid: [
     { sql: CLICKS + 'SELECT user_id, COUNT(*) FROM clicks GROUP BY user_id', errors: [{ text: 'GROUP BY user_id', message: /GROUP BY `user_id` on an unbounded stream keeps state for every key forever/, hint: /TUMBLE/ }] },
+    { name: 'a quoted key is shown as written', sql: CLICKS + 'SELECT `page`, COUNT(*) FROM clicks GROUP BY `page`, user_id', errors: [{ text: 'GROUP BY `page`, user_id', message: /^GROUP BY `page`, `user_id` on an unbounded stream/ }] },
     { name: 'in a subquery of an INSERT', sql: 'INSERT INTO s SELECT * FROM (SELECT page, user_id, COUNT(*) AS n FROM clicks GROUP BY page, user_id) WHERE n > 3', errors: [{ text: 'GROUP BY page, user_id' }] },
     { name: 'group by over a window TVF without window_end', sql: ORDERS + "SELECT window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(ts), INTERVAL '1' HOUR)) GROUP BY window_start", errors: [{ text: 'GROUP BY window_start' }] },
   ],
