@@ -2,7 +2,7 @@ import type { Expression, TableRef } from '../src/ast/nodes.js';
 import { walk } from '../src/ast/walk.js';
 import { Codes } from '../src/diagnostics/codes.js';
 import { defineRule } from '../src/rules/define.js';
-import { conjuncts } from '../src/rules/facts/statement-facts.js';
+import { conjuncts } from '../src/ast/conjuncts.js';
 
 /** Whether a condition has an equality between two expressions that both read columns: an equi-join key. */
 function hasEquiKey(on: Expression): boolean {

@@ -594,8 +594,8 @@ describe('DDL statements', () => {
     const elements: A.TableElement[] = [
       physical('id', type('BIGINT', { nullable: false }), { comment: 'key', constraint: n('ColumnConstraint', { name: null, type: 'PRIMARY KEY', enforced: false }) }),
       n('ComputedColumn', { name: qn('total'), expr: bin('*', col('price'), col('qty')), comment: null }),
-      n('MetadataColumn', { name: qn('ts'), type: type('TIMESTAMP_LTZ', { args: [3] }), metadataKey: 'timestamp', virtual: true, constraint: null, comment: null }),
-      n('MetadataColumn', { name: qn('part'), type: type('INT'), metadataKey: null, virtual: false, constraint: null, comment: 'p' }),
+      n('MetadataColumn', { name: qn('ts'), type: type('TIMESTAMP_LTZ', { args: [3] }), metadataKey: 'timestamp', metadataKeySpan: null, virtual: true, constraint: null, comment: null }),
+      n('MetadataColumn', { name: qn('part'), type: type('INT'), metadataKey: null, metadataKeySpan: null, virtual: false, constraint: null, comment: 'p' }),
       n('WatermarkDefinition', { column: qn('ts'), expr: bin('-', col('ts'), n('IntervalLiteral', { negative: false, value: '5', qualifier: qualifier('SECOND') })) }),
       n('TableConstraint', { name: id('uq'), type: 'UNIQUE', columns: [id('total')], enforced: null }),
     ];

@@ -22,6 +22,7 @@ import type {
   Values,
   WindowSpec,
 } from '../../ast/nodes.js';
+import { conjuncts } from '../../ast/conjuncts.js';
 import { printExpression } from '../../ast/print.js';
 import { forEachChild, search, walk, type AstNode } from '../../ast/walk.js';
 import { Codes } from '../../diagnostics/codes.js';
@@ -1151,7 +1152,7 @@ export class QueryAnalyzer {
     if (join.on === null || versioned.opaque) return;
     const rightColumns = new Set<string>();
     let equalities = 0;
-    for (const conjunct of splitConjunction(join.on)) {
+    for (const conjunct of conjuncts(join.on)) {
       if (conjunct.kind !== 'Binary' || conjunct.op !== '=') continue;
       const sides = [this.joinSide(conjunct.left, scope, leftItems), this.joinSide(conjunct.right, scope, leftItems)];
       const rightIndex = sides.findIndex((side) => side.kind === 'right-column');
@@ -1464,16 +1465,4 @@ function formatMillis(ms: number): string {
     if (ms % size === 0) { const n = ms / size; return `${n} ${unit}${n === 1 ? '' : 's'}`; }
   }
   return `${ms} ms`;
-}
-
-/** `a AND (b AND c)` -> [a, b, c]. */
-function splitConjunction(expr: Expression): Expression[] {
-  const out: Expression[] = [];
-  const stack: Expression[] = [expr];
-  while (stack.length > 0) {
-    const e = stack.pop()!;
-    if (e.kind === 'Binary' && e.op === 'AND') stack.push(e.right, e.left);
-    else out.push(e);
-  }
-  return out;
 }

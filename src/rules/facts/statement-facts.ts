@@ -1,3 +1,4 @@
+import { conjuncts } from '../../ast/conjuncts.js';
 import type { StatementAnalysis } from '../../analysis/schema.js';
 import type {
   ColumnRef, ExplicitTable, Expression, FunctionCall, Hint, Join, OrderItem, Query, QueryBody, Select,
@@ -786,17 +787,6 @@ function flip(op: string): string {
   return op === '<' ? '>' : op === '>' ? '<' : op === '<=' ? '>=' : op === '>=' ? '<=' : op;
 }
 
-/** The AND-ed parts of a condition. */
-export function conjuncts(expr: Expression): Expression[] {
-  const out: Expression[] = [];
-  const stack: Expression[] = [expr];
-  while (stack.length > 0) {
-    const e = stack.pop()!;
-    if (e.kind === 'Binary' && e.op === 'AND') stack.push(e.right, e.left);
-    else out.push(e);
-  }
-  return out;
-}
 
 function hasColumn(expr: Expression): boolean {
   let found = false;
