@@ -253,6 +253,7 @@ describe('streaming semantics', () => {
     expect(noEquality.codes).toEqual(['FSQL4017']);
     expect(noEquality.errors[0]!.message).toContain("needs an equality between a column of 'p' and the left side");
     expect(run('SELECT o.order_id FROM orders o JOIN plain FOR SYSTEM_TIME AS OF o.proc AS p ON CAST(o.order_id AS BIGINT) = p.id').errors).toEqual([]);
+    expect(run('SELECT o.order_id FROM orders o JOIN plain FOR SYSTEM_TIME AS OF o.proc AS p ON p.id = 42').errors).toEqual([]);
   });
 
   it('a legacy group window accepts a rowtime that passed through a regular join; a window TVF does not', () => {

@@ -1156,7 +1156,10 @@ export class QueryAnalyzer {
       if (conjunct.kind !== 'Binary' || conjunct.op !== '=') continue;
       const sides = [this.joinSide(conjunct.left, scope, leftItems), this.joinSide(conjunct.right, scope, leftItems)];
       const rightIndex = sides.findIndex((side) => side.kind === 'right-column');
-      if (rightIndex < 0 || sides[1 - rightIndex]!.kind !== 'left') continue;
+      if (rightIndex < 0) continue;
+      // A lookup key may also be a constant (`ON c.region = 'EU'`): LookupJoinUtil's constant keys.
+      const other = sides[1 - rightIndex]!.kind;
+      if (other !== 'left' && !(other === 'constant' && attribute === 'PROCTIME')) continue;
       equalities++;
       rightColumns.add((sides[rightIndex] as { column: string }).column);
     }
@@ -1176,7 +1179,7 @@ export class QueryAnalyzer {
   }
 
   /** Which side of a join an equality operand reads: a plain column of the right item, only left items, or anything else. */
-  private joinSide(expr: Expression, scope: Scope, leftItems: number): { kind: 'right-column'; column: string } | { kind: 'left' | 'other' } {
+  private joinSide(expr: Expression, scope: Scope, leftItems: number): { kind: 'right-column'; column: string } | { kind: 'left' | 'constant' | 'other' } {
     if (expr.kind === 'ColumnRef') {
       const resolved = this.peek(scope, expr);
       if (resolved === null) return { kind: 'other' };
@@ -1197,6 +1200,7 @@ export class QueryAnalyzer {
       else if (resolved !== null && resolved.item >= 0) readsLeft = true;
       return undefined;
     } });
+    if (!readsLeft && !readsRight) return expr.kind === 'Literal' || expr.kind === 'IntervalLiteral' || expr.kind === 'Cast' ? { kind: 'constant' } : { kind: 'other' };
     return readsLeft && !readsRight ? { kind: 'left' } : { kind: 'other' };
   }
 
