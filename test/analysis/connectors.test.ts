@@ -337,6 +337,13 @@ describe('connectorCapabilities', () => {
     expect(connectorCapabilities({ connector: 'filesystem', 'source.monitor-interval': '1 min' }).isBounded).toBe(false);
   });
 
+  it("rejects the Hive-only 'metastore' partition commit policy on a file system table", () => {
+    const fs = (kind: string) => check(table({ connector: 'filesystem', path: '/data', format: 'json', 'sink.partition-commit.policy.kind': kind }));
+    expect(fs('success-file')).toEqual([]);
+    expect(fs('metastore,success-file').map((d) => [d.code, d.at])).toEqual([['FSQL5005', "'metastore,success-file'"]]);
+    expect(fs('metastore,success-file')[0]!.message).toContain('only for Hive tables');
+  });
+
   it('checks METADATA keys against the connector and its value format', () => {
     const run = (options: Record<string, string>, key: string) => check(table(options, `id BIGINT, m TIMESTAMP_LTZ(3) METADATA FROM '${key}' VIRTUAL`));
     expect(run(KAFKA, 'timestamp')).toEqual([]);

@@ -263,7 +263,8 @@ export const CONNECTORS: readonly ConnectorSpec[] = ([
       oneOf('sink.partition-commit.trigger', ['process-time', 'partition-time'], { defaultValue: 'process-time' }),
       duration('sink.partition-commit.delay', { defaultValue: '0 ms' }),
       str('sink.partition-commit.watermark-time-zone', { defaultValue: 'UTC' }),
-      str('sink.partition-commit.policy.kind'),
+      // PartitionCommitPolicy: a comma-separated chain; 'metastore' exists only for Hive tables.
+      { key: 'sink.partition-commit.policy.kind', type: { kind: 'pattern', regex: /^\s*(success-file|custom)\s*(,\s*(success-file|custom)\s*)*$/i, expected: "'success-file', 'custom', or both separated by a comma ('metastore' works only for Hive tables)" } },
       str('sink.partition-commit.policy.class'),
       str('sink.partition-commit.policy.class.parameters'),
       str('sink.partition-commit.success-file.name', { defaultValue: '_SUCCESS' }),
