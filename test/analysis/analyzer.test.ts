@@ -174,6 +174,9 @@ WITH ('connector' = 'print') AS SELECT order_id, amount, order_time FROM orders`
   it('ALTER TABLE checks the columns it names and applies the change', () => {
     expect(run('ALTER TABLE orders ADD user_id STRING').codes).toEqual(['FSQL6012']);
     expect(run('ALTER TABLE orders ADD note STRING AFTER nothing').codes).toEqual(['FSQL6012']);
+    const partitioned = "CREATE TABLE p (id INT, v STRING, dt STRING) PARTITIONED BY (dt) WITH ('connector' = 'filesystem', 'path' = '/data', 'format' = 'json');\n";
+    expect(run(partitioned + 'ALTER TABLE p DROP v').errors).toEqual([]);
+    expect(run(partitioned + 'ALTER TABLE p DROP dt').messages).toEqual(["Column 'dt' is a partition key of 'p' and cannot be dropped."]);
     const { last, errors } = run('ALTER TABLE plain ADD note STRING FIRST;\nDESCRIBE plain');
     expect(errors).toEqual([]);
     expect(last.analysis!.schema!.map((c) => c.name)).toEqual(['note', 'id', 'ts']);

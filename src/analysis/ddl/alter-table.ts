@@ -110,6 +110,8 @@ export function applyAlterTable(stmt: AlterTable, session: Session): Result {
         if (columnNamed(name) === undefined) return missingColumn(name, column.span);
         if (table.primaryKey?.columns.includes(name) === true) return problem(`Column '${name}' is part of the primary key and cannot be dropped.`, column.span, 'Drop the primary key first.');
         if (table.watermark?.column === name) return problem(`Column '${name}' is the watermark column and cannot be dropped.`, column.span, 'Drop the watermark first.');
+        // AlterSchemaConverter: "The column `dt` is used as the partition keys."
+        if (table.partitionKeys.includes(name)) return problem(`Column '${name}' is a partition key of '${parts.join('.')}' and cannot be dropped.`, column.span, 'Partition keys cannot change; create a new table partitioned by other columns instead.');
       }
       const names = new Set(action.columns.map((c) => c.parts.map((p) => p.value).join('.')));
       next = { ...table, columns: table.columns.filter((c) => !names.has(c.name)) };
