@@ -127,6 +127,11 @@ WITH ('connector' = 'print') AS SELECT order_id, amount, order_time FROM orders`
     const table = result.statements[result.statements.length - 1]!.analysis!;
     expect(table.schema!.map((c) => c.name)).toEqual(['note', 'order_id', 'amount', 'order_time', 'total']);
     expect(run("CREATE TABLE k (PRIMARY KEY (order_idd) NOT ENFORCED) WITH ('connector' = 'print') AS SELECT order_id FROM orders").codes).toEqual(['FSQL6004']);
+    const reordered = run("CREATE TABLE r (amount, order_id) WITH ('connector' = 'print') AS SELECT order_id, amount FROM orders");
+    expect(reordered.errors).toEqual([]);
+    expect(reordered.last.analysis!.schema!.map((c) => `${c.name} ${printType(c.type)}`)).toEqual(['amount DECIMAL(10, 2)', 'order_id BIGINT']);
+    expect(run("CREATE TABLE r (amount) WITH ('connector' = 'print') AS SELECT order_id, amount FROM orders").codes).toEqual(['FSQL2009']);
+    expect(run("CREATE TABLE r (amount, order_time) WITH ('connector' = 'print') AS SELECT order_id, amount FROM orders").codes).toEqual(['FSQL2002']);
   });
 
   it('reports two WATERMARKs in one table once (the syntax check), and a watermark clashing with the LIKE base table', () => {

@@ -1,10 +1,10 @@
 import { diagnostic } from '../../diagnostics/make.js';
-import type { ColumnDefinition, CreateTable, Identifier, LikeClause, TableElement } from '../../ast/nodes.js';
+import type { ColumnDefinition, CreateTable, Identifier, LikeClause, QualifiedName, TableElement } from '../../ast/nodes.js';
 import { printExpression } from '../../ast/print.js';
 import { search } from '../../ast/walk.js';
 import { Codes } from '../../diagnostics/codes.js';
 import { closestMatches } from '../../diagnostics/suggest.js';
-import type { Span } from '../../source/span.js';
+import { coverSpans, type Span } from '../../source/span.js';
 import type { CatalogColumn, CatalogTable, PrimaryKey, WatermarkSpec } from '../catalog/model.js';
 import { typeExpression } from '../expressions/typer.js';
 import { QueryAnalyzer } from '../query/analyzer.js';
@@ -137,6 +137,15 @@ export function buildTable(stmt: CreateTable, session: Session, id: CatalogTable
       session.report(diagnostic(Codes.primaryKeyColumn, { message: `Column '${col.name.parts.map((p) => p.value).join('.')}' cannot be in the primary key: it is a metadata column, not a physical one.`, span: col.name.span, hint: 'A primary key may only use physical columns.' }));
     }
   }
+  // CTAS with a bare column list, `CREATE TABLE t (b, a) AS SELECT a, b ...`: the list names every
+  // query column once and orders them (MergeTableAsUtil#reorderSchema); types come from the query.
+  const nameOnly = declared.filter((d) => d.kind === 'PhysicalColumn' && d.type === null);
+  if (stmt.asQuery !== null && nameOnly.length > 0 && queryColumns.length > 0) {
+    const ordered = reorderedQueryColumns(nameOnly.map((d) => d.name), queryColumns, session);
+    const names = new Set(nameOnly.map((d) => d.name.parts.map((p) => p.value).join('.')));
+    for (let i = columns.length - 1; i >= 0; i--) if (columns[i]!.kind === 'physical' && names.has(columns[i]!.name)) columns.splice(i, 1);
+    queryColumns.splice(0, queryColumns.length, ...ordered);
+  }
   // CTAS: new physical columns of the CREATE part first, then the query's columns (a declared column
   // of the same name gives its type), then computed and metadata columns (Flink's docs, CREATE TABLE AS).
   const merged = stmt.asQuery === null ? columns : [
@@ -189,6 +198,27 @@ function ctasColumns(stmt: CreateTable, session: Session): CatalogColumn[] {
   const rel = new QueryAnalyzer(session).analyzeStatementQuery(stmt.asQuery);
   if (rel.opaque) return [];
   return rel.columns.map((c) => ({ name: c.name, type: withoutTimeAttribute(c.type), kind: 'physical', expression: null, metadataKey: null, virtual: false, comment: null }));
+}
+
+function reorderedQueryColumns(list: readonly QualifiedName[], queryColumns: readonly CatalogColumn[], session: Session): CatalogColumn[] {
+  const out: CatalogColumn[] = [];
+  for (const item of list) {
+    const name = item.parts.map((p) => p.value).join('.');
+    const column = queryColumns.find((c) => c.name === name);
+    if (column === undefined) {
+      const close = closestMatches(name, queryColumns.map((c) => c.name));
+      session.report(diagnostic(Codes.columnNotFound, { message: `Column '${name}' is not a column of the query.${close.length > 0 ? ` Did you mean '${close[0]}'?` : ''}`,
+        span: item.span, hint: `The query's columns are: ${queryColumns.map((c) => c.name).join(', ')}.` }));
+      return [...queryColumns];
+    }
+    out.push(column);
+  }
+  if (out.length !== queryColumns.length) {
+    session.report(diagnostic(Codes.aliasColumnCount, { message: `The column list names ${out.length} column${out.length === 1 ? '' : 's'}, but the query has ${queryColumns.length}.`,
+      span: coverSpans(list[0]!.span, list[list.length - 1]!.span), hint: `List every column of the query once: ${queryColumns.map((c) => c.name).join(', ')}.` }));
+    return [...queryColumns];
+  }
+  return out;
 }
 
 function checkKeyColumns(session: Session, keys: readonly Identifier[], columns: readonly CatalogColumn[]): void {
