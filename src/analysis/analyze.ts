@@ -42,9 +42,11 @@ export function analyzeScript(parsed: ScriptParseResult, options: AnalysisOption
   // Connector options are checked at the end, knowing whether the script uses each table.
   const declared = new Map<string, { statement: Extract<Statement, { kind: 'CreateTable' }>; table: CatalogTable; alteredAt: Span | null }>();
   const used = new Set<string>();
+  const written = new Set<string>();
   const session: Session = {
     catalog, options: new Map(), modules: ['core'], report: (d) => diagnostics.push(d), source: parsed.source.text,
     markUsed: (table) => { used.add(printIdentifier(table.id)); },
+    markWritten: (table) => { written.add(printIdentifier(table.id)); },
     declareTable: (statement, table) => { declared.set(printIdentifier(table.id), { statement, table, alteredAt: null }); },
     tableAltered: (table, span) => {
       const entry = declared.get(printIdentifier(table.id));
@@ -80,7 +82,7 @@ export function analyzeScript(parsed: ScriptParseResult, options: AnalysisOption
     }
   }
   for (const [key, { statement, table, alteredAt }] of declared) {
-    diagnostics.push(...checkConnectorOptions(connectorInput(statement, table, used.has(key), alteredAt)));
+    diagnostics.push(...checkConnectorOptions({ ...connectorInput(statement, table, used.has(key), alteredAt), written: written.has(key) }));
   }
   return { statements, diagnostics, catalog };
 }
@@ -103,7 +105,7 @@ function connectorInput(statement: Extract<Statement, { kind: 'CreateTable' }>, 
     options,
     // Columns as the table ends up (LIKE, ALTER); a metadata column written here keeps the span of its key.
     columns: table.columns.map((c) => ({
-      name: c.name, type: c.type, kind: c.kind, metadataKey: c.metadataKey,
+      name: c.name, type: c.type, kind: c.kind, metadataKey: c.metadataKey, virtual: c.virtual,
       metadataSpan: input.columns.find((w) => w.name === c.name && w.kind === 'metadata')?.metadataSpan ?? null,
     })),
     primaryKey: table.primaryKey?.columns ?? null,

@@ -79,6 +79,16 @@ WHERE EXISTS (SELECT 1 FROM orders o WHERE o.order_id = t.id)`);
     expect(run('SELECT user_id, AVERAGE(amount) FROM orders GROUP BY user_id').codes).toEqual(['FSQL3001']);
   });
 
+  it('a persisted METADATA column of a table the script writes must be writable', () => {
+    const kafka = (columns: string) => `CREATE TABLE k (id BIGINT, ${columns}) WITH ('connector' = 'kafka', 'topic' = 't', 'properties.bootstrap.servers' = 'k:9092', 'format' = 'json');\n`;
+    const written = run(kafka("part INT METADATA FROM 'partition'") + 'INSERT INTO k SELECT order_id, 1 FROM orders');
+    expect(written.codes).toEqual(['FSQL5019']);
+    expect(written.errors[0]!.hint).toContain('VIRTUAL');
+    expect(run(kafka("part INT METADATA FROM 'partition' VIRTUAL") + 'INSERT INTO k SELECT order_id FROM orders').errors).toEqual([]);
+    expect(run(kafka("part INT METADATA FROM 'partition'") + 'SELECT id, part FROM k').errors).toEqual([]);
+    expect(run(kafka("ts TIMESTAMP_LTZ(3) METADATA FROM 'timestamp'") + 'INSERT INTO k SELECT order_id, CURRENT_TIMESTAMP FROM orders').errors).toEqual([]);
+  });
+
   it('checks the options of an OPTIONS hint like those of the WITH clause', () => {
     expect(run("SELECT order_id FROM orders /*+ OPTIONS('scan.startup.mode' = 'earliest-offset') */").errors).toEqual([]);
     const typo = run("SELECT id FROM plain /*+ OPTIONS('number-of-row' = '10') */");

@@ -27,6 +27,8 @@ export interface ConnectorColumnInput {
   readonly metadataKey?: string | null;
   /** Where a metadata column's key is written (or its name), for the diagnostic. */
   readonly metadataSpan?: Span | null;
+  /** A VIRTUAL metadata column is only read, never written. */
+  readonly virtual?: boolean;
 }
 
 export interface ConnectorCheckInput {
@@ -46,6 +48,8 @@ export interface ConnectorCheckInput {
    * mistakes in the options that are given stay errors. Default true.
    */
   readonly used?: boolean;
+  /** Whether the script writes the table (INSERT INTO): its persisted metadata columns must be writable. */
+  readonly written?: boolean;
 }
 
 interface PresentOption {
@@ -153,7 +157,18 @@ class OptionChecker {
     for (const column of this.input.columns) {
       if (column.kind !== 'metadata') continue;
       const key = column.metadataKey ?? column.name;
-      if (keys.includes(key)) continue;
+      if (keys.includes(key)) {
+        // DynamicSinkUtils: a persisted (non-VIRTUAL) metadata column is written on INSERT.
+        if (this.input.written === true && column.virtual !== true && !metadata.writable.includes(key)) {
+          this.report(
+            C.unknownMetadataKey,
+            `Column \`${column.name}\` is written as metadata ${quote(key)} when the script inserts into \`${this.input.tableName}\`, but the ${spec.name} connector can only read it`,
+            column.metadataSpan ?? this.input.withSpan,
+            `declare the column VIRTUAL to read it only${metadata.writable.length > 0 ? `; the connector writes ${list(metadata.writable)}` : ''}`,
+          );
+        }
+        continue;
+      }
       const close = closestMatches(key, keys, 1);
       this.report(
         C.unknownMetadataKey,

@@ -42,6 +42,7 @@ export function checkInsert(stmt: Insert, session: Session): Result {
   }
   const table = found.object;
   session.markUsed?.(table);
+  session.markWritten?.(table);
   const sinkColumns = table.columns.filter((c) => c.kind === 'physical' || (c.kind === 'metadata' && !c.virtual));
   for (const entry of stmt.partition) {
     if (!table.partitionKeys.includes(entry.column.value)) {

@@ -19,6 +19,8 @@ export interface Session {
   readonly source?: string;
   /** Called when a statement reads or writes a table (Flink checks connector options only then). */
   markUsed?(table: CatalogTable): void;
+  /** Called when a statement writes a table (INSERT INTO): its persisted metadata must be writable. */
+  markWritten?(table: CatalogTable): void;
   /** Called for each CREATE TABLE, so its connector options can be checked once usage is known. */
   declareTable?(statement: CreateTable, table: CatalogTable): void;
   /** Called when ALTER TABLE changes a table's options. */
