@@ -456,7 +456,9 @@ specialFunction
     | EXTRACT LPAREN timeUnit FROM expression RPAREN
     | (FLOOR | CEIL | CEILING) LPAREN expression (TO timeUnit)? RPAREN
     | POSITION LPAREN valueExpression IN expression (FROM expression)? RPAREN
-    | SUBSTRING LPAREN expression (FROM expression (FOR expression)? | COMMA expression (COMMA expression)?) RPAREN
+    // The start may be left out here so that SUBSTRING(s) is reported as a call with too few
+    // arguments (which names the valid forms) rather than as a stray `)`.
+    | SUBSTRING LPAREN expression (FROM expression (FOR expression)? | COMMA expression (COMMA expression)?)? RPAREN
     | OVERLAY LPAREN expression PLACING expression FROM expression (FOR expression)? RPAREN
     | TRIM LPAREN (BOTH | LEADING | TRAILING)? expression? (FROM expression)? RPAREN
     | (TIMESTAMPADD | TIMESTAMPDIFF) LPAREN timeUnit COMMA expression COMMA expression RPAREN

@@ -110,6 +110,14 @@ WHERE EXISTS (SELECT 1 FROM orders o WHERE o.order_id = t.id)`);
   });
 });
 
+describe('SUBSTRING', () => {
+  it('without a start position is a call with too few arguments, naming the valid forms', () => {
+    const { errors } = run('SELECT SUBSTRING(product) FROM orders');
+    expect(errors.map((e) => e.code)).toEqual(['FSQL3002']);
+    expect(errors[0]!.message).toContain('Valid: SUBSTRING(STRING, INT[, INT])');
+  });
+});
+
 describe('OVERLAPS', () => {
   it('compares two periods of (start, end) or (start, interval)', () => {
     expect(run("SELECT (order_time, INTERVAL '1' HOUR) OVERLAPS (order_time, order_time) FROM orders").errors).toEqual([]);
