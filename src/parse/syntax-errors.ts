@@ -508,8 +508,10 @@ const STRUCTURAL_KEYWORDS: ReadonlySet<number> = new Set([
 ]);
 
 function reservedWordRepair(ctx: Context, failure: SyntaxFailure): Repair | null {
-  // At the end of the statement the word before is more likely incomplete than misused.
-  const candidates = failure.offending.type === T.EOF ? [] : [failure.offending, failure.previous];
+  // At the end of the statement the word before is more likely incomplete than misused, unless
+  // quoting it completes the statement: `GROUP BY day` (DAY expects `(`), `SELECT user`.
+  const atEnd = failure.offending.type === T.EOF;
+  const candidates = atEnd ? [failure.previous] : [failure.offending, failure.previous];
   for (const candidate of candidates) {
     if (!candidate || STRUCTURAL_KEYWORDS.has(candidate.type)) continue;
     const word = literalNameOf(candidate.type);
@@ -519,7 +521,7 @@ function reservedWordRepair(ctx: Context, failure: SyntaxFailure): Repair | null
     const repaired = ctx.tokens.slice();
     repaired[index] = withType(candidate, T.QUOTED_IDENTIFIER);
     const reached = reach(ctx, repaired);
-    if (reached <= failure.offending.start) continue;
+    if (reached <= failure.offending.start || (atEnd && reached !== Number.MAX_SAFE_INTEGER)) continue;
     return { reach: reached, diagnostic: reservedWordDiagnostic(candidate.text ?? word, tokenSpan(ctx.source, candidate)) };
   }
   return null;

@@ -77,6 +77,14 @@ describe('syntax diagnostics', () => {
     expectFixRepairs(sql, d, 'SELECT `timestamp` FROM t');
   });
 
+  it('quotes a reserved word at the end of a statement when that completes it, and only then', () => {
+    const sql = 'SELECT d FROM t GROUP BY day';
+    const d = onlyError(sql);
+    expect(d.code).toBe('FSQL1014');
+    expectFixRepairs(sql, d, 'SELECT d FROM t GROUP BY `day`');
+    expect(onlyError('SELECT d FROM t WHERE d =').code).toBe('FSQL1011');
+  });
+
   it('reports every reserved word of a copied schema at once, with the other problems the statement has', () => {
     const sql = "CREATE TABLE t (id INT, timestamp TIMESTAMP(3), value STRING, rank INT, ts TIMESTAMP WITH TIME ZONE) WITH ('x' = 'y')";
     const found = errorsOf(sql);
