@@ -116,7 +116,7 @@ export function explainSyntaxFailure(
 
 function explain(ctx: Context, failure: SyntaxFailure): Diagnostic {
   const certain = templatePlaceholder(ctx, failure) ?? unbalancedBrackets(ctx, failure) ?? doubleQuoted(ctx, failure) ??
-    setWithoutEquals(ctx, failure) ?? doubledEquals(ctx, failure) ?? unquotedOptionValue(ctx, failure) ?? selectTop(ctx) ?? columnKeywordInAlterTable(ctx) ?? missingSemicolonRepair(ctx, failure);
+    setWithoutEquals(ctx, failure) ?? doubledEquals(ctx, failure) ?? unquotedOptionValue(ctx, failure) ?? selectTop(ctx) ?? columnKeywordInAlterTable(ctx) ?? asOfWithoutSystemTime(ctx, failure) ?? missingSemicolonRepair(ctx, failure);
   if (certain) return certain;
   // Every plausible repair is tried; the one that lets the parser get furthest wins, and on a tie
   // the one listed first (the more specific diagnosis).
@@ -435,6 +435,21 @@ function selectTop(ctx: Context): Diagnostic | null {
       applicability: parses ? 'safe' : 'unsafe',
       edits: [{ span: topSpan, text: '' }, { span: { start: end, end }, text: ` LIMIT ${count.text}` }],
     }],
+  });
+}
+
+/** `JOIN rates AS OF o.ts`: a temporal join written without FOR SYSTEM_TIME (FOR SYSTEM_TIME AS OF). */
+function asOfWithoutSystemTime(ctx: Context, failure: SyntaxFailure): Diagnostic | null {
+  const index = ctx.tokens.findIndex((t, i) => t.type === T.AS && ctx.tokens[i + 1]?.type === T.OF && ctx.tokens[i - 1]?.type !== T.SYSTEM_TIME);
+  if (index <= 0) return null;
+  const as = ctx.tokens[index]!;
+  if (failure.offending.start < as.start) return null;
+  const repaired = [...ctx.tokens.slice(0, index), syntheticToken(T.FOR, 'FOR', as), syntheticToken(T.SYSTEM_TIME, 'SYSTEM_TIME', as), ...ctx.tokens.slice(index)];
+  const parses = reach(ctx, repaired) === Number.MAX_SAFE_INTEGER;
+  const at = tokenSpan(ctx.source, as).start;
+  return diagnostic(Codes.missingKeyword, 'A temporal join is written FOR SYSTEM_TIME AS OF: `FOR SYSTEM_TIME` is missing before `AS OF`', { start: at, end: tokenSpan(ctx.source, ctx.tokens[index + 1]!).end }, {
+    hint: 'write JOIN versioned_table FOR SYSTEM_TIME AS OF left_table.time_column AS alias',
+    fixes: [{ title: 'insert FOR SYSTEM_TIME', applicability: parses ? 'safe' : 'unsafe', edits: [{ span: { start: at, end: at }, text: 'FOR SYSTEM_TIME ' }] }],
   });
 }
 

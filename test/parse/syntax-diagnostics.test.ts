@@ -77,6 +77,14 @@ describe('syntax diagnostics', () => {
     expectFixRepairs(sql, d, 'SELECT `timestamp` FROM t');
   });
 
+  it('recognises a temporal join written AS OF without FOR SYSTEM_TIME', () => {
+    const sql = 'SELECT * FROM o JOIN r AS OF o.ts AS x ON o.k = x.k';
+    const d = onlyError(sql);
+    expect(d.code).toBe('FSQL1029');
+    expect(d.message).toContain('`FOR SYSTEM_TIME` is missing before `AS OF`');
+    expectFixRepairs(sql, d, 'SELECT * FROM o JOIN r FOR SYSTEM_TIME AS OF o.ts AS x ON o.k = x.k');
+  });
+
   it('quotes a reserved word at the end of a statement when that completes it, and only then', () => {
     const sql = 'SELECT d FROM t GROUP BY day';
     const d = onlyError(sql);
