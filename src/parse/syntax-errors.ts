@@ -826,13 +826,21 @@ function missingKeywordRepair(ctx: Context, failure: SyntaxFailure): Repair | nu
   };
 }
 
+/** Operators that a statement cannot end with: a value must follow. */
+const OPERAND_AFTER: ReadonlySet<number> = new Set([
+  T.EQ, T.NEQ, T.NEQ_BANG, T.LE, T.GE, T.LT, T.GT, T.PLUS, T.MINUS_SIGN, T.STAR, T.SLASH, T.PERCENT, T.CONCAT,
+  T.AND, T.OR, T.NOT, T.LIKE,
+]);
+
 function genericError(ctx: Context, failure: SyntaxFailure): Diagnostic {
   const offending = failure.offending;
   const expected = describeExpected(failure.expected);
   if (offending.type === T.EOF) {
     const last = ctx.tokens[ctx.tokens.length - 1];
+    // After an operator the parser's expected set is that of the enclosing rule; what is missing is its operand.
+    const operand = last !== undefined && OPERAND_AFTER.has(last.type);
     return diagnostic(Codes.unexpectedEnd, `The statement ends too early${last ? ` after \`${display(last)}\`` : ''}`, lastCharacter(ctx), {
-      hint: expected ? `expected ${expected}` : undefined,
+      hint: operand ? `\`${display(last)}\` needs ${[T.AND, T.OR, T.NOT].includes(last.type) ? 'a condition' : 'a value'} after it` : expected ? `expected ${expected}` : undefined,
     });
   }
   const span = tokenSpan(ctx.source, offending);

@@ -77,6 +77,11 @@ describe('syntax diagnostics', () => {
     expectFixRepairs(sql, d, 'SELECT `timestamp` FROM t');
   });
 
+  it('says what is missing after an operator that ends the statement', () => {
+    expect(onlyError('SELECT d FROM t WHERE d =').hint).toBe('`=` needs a value after it');
+    expect(onlyError("SELECT d FROM t WHERE d = 'a' AND").hint).toBe('`AND` needs a condition after it');
+  });
+
   it('recognises a temporal join written AS OF without FOR SYSTEM_TIME', () => {
     const sql = 'SELECT * FROM o JOIN r AS OF o.ts AS x ON o.k = x.k';
     const d = onlyError(sql);
